@@ -1,0 +1,42 @@
+/**
+ * `cardmock <command>`: serve | conform | generate.
+ */
+import { generate } from './generate.ts';
+
+const USAGE = `Usage: cardmock <command> [options]
+
+Commands:
+  serve      Start the stateful mock server for all vendors
+  generate   Regenerate generated/ from specs/ (--check: fail when it drifted)
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'generate':
+      return generate({ check: rest.includes('--check') });
+    case 'serve': {
+      const { serveCommand } = await import('./serve.ts');
+      return serveCommand(rest);
+    }
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      console.log(USAGE);
+      return command === undefined ? 1 : 0;
+    default:
+      console.error(`cardmock: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== undefined && code !== 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);
