@@ -1,0 +1,123 @@
+/**
+ * The control API under `/__cardmock` (specs/cardmock-control.openapi.yaml): reset, fixtures,
+ * state, events, request log and fault rules, per session. Requests are validated against the
+ * control spec by the same compiled validators as the vendor endpoints.
+ */
+import { documents } from '../../generated/documents.ts';
+import { operationsOf } from '../../specs/lib/operations.ts';
+import { createSchemaRegistry } from '../../specs/lib/schema-registry.ts';
+import { compileOperation, type RequestProblem, type ValidatedRequest } from '../core/compile-operation.ts';
+import type { Engine } from '../core/engine.ts';
+import type { FaultRule } from '../core/faults.ts';
+import type { Session } from '../core/session-store.ts';
+import { DEFAULT_SESSION, SESSION_HEADER, json, type MockRequest, type MockResponse } from '../core/types.ts';
+
+export const CONTROL_PREFIX = '/__cardmock';
+
+type Handler = (engine: Engine, session: Session, request: ValidatedRequest<any>, vendorOfPath?: string) => MockResponse;
+
+const error = (status: number, code: string, message: string, details?: string[]) =>
+  json(status, { error: { code, message, ...(details ? { details } : {}) } });
+
+const vendorModule = (engine: Engine, name: string) => engine.vendor(name);
+
+const handlers: Record<string, Handler> = {
+  resetSession(engine, session, request) {
+    const vendor = request.query.vendor as string | undefined;
+    engine.store.reset(session.id, vendor);
+    return json(200, { session: session.id, vendors: vendor ? [vendor] : engine.vendors.map((v) => v.name) });
+  },
+  listSessions: (engine) => json(200, { sessions: engine.store.ids() }),
+  getVendorState(engine, session, request) {
+    const module = vendorModule(engine, request.path.vendor as string);
+    if (!module) return error(404, 'NOT_FOUND', `vendor ${String(request.path.vendor)} is not served`);
+    return json(200, module.snapshot(engine.state(session.id, module.name)));
+  },
+  getVendorEvents(engine, session, request) {
+    const vendor = request.path.vendor as string;
+    engine.store.settle(session);
+    return json(200, { events: session.events.filter((e) => e.vendor === vendor) });
+  },
+  getRequestLog: (_engine, session) => json(200, { requests: session.requests }),
+  listFaults: (_engine, session) => json(200, { faults: session.faults }),
+  clearFaults(_engine, session) {
+    session.faults = [];
+    return json(200, { faults: [] });
+  },
+  addFault(engine, session, request) {
+    const rule = request.body as FaultRule;
+    const module = vendorModule(engine, rule.vendor);
+    if (!module) return error(400, 'INVALID_REQUEST', `vendor ${rule.vendor} is not served`);
+    const operations = module.responses.operations;
+    const targets = rule.operationId ? operations.filter((o) => o.operationId === rule.operationId) : operations;
+    if (targets.length === 0) {
+      return error(400, 'INVALID_REQUEST', `${rule.vendor} has no operation ${rule.operationId}`, [
+        `operations: ${operations.map((o) => o.operationId).join(', ')}`,
+      ]);
+    }
+    if (rule.status !== undefined) {
+      for (const op of targets) {
+        const documented = op.responses.map((r) => r.status);
+        if (!documented.includes(rule.status)) {
+          return error(400, 'INVALID_REQUEST', `status ${rule.status} is not documented by ${op.operationId}`, [
+            `documented: ${documented.join(', ')}`,
+          ]);
+        }
+      }
+    }
+    session.faults.push({ ...rule });
+    return json(200, { faults: session.faults });
+  },
+};
+
+function addFixtures(engine: Engine, session: Session, request: ValidatedRequest, vendor: string): MockResponse {
+  const module = vendorModule(engine, vendor);
+  if (!module) return error(404, 'NOT_FOUND', `vendor ${vendor} is not served`);
+  const conflict = module.addFixtures(engine.state(session.id, vendor), request.body);
+  if (conflict) return error(409, 'CONFLICT', conflict);
+  const added = Object.fromEntries(
+    Object.entries(request.body as Record<string, unknown[]>).map(([kind, list]) => [kind, list.length]),
+  );
+  return json(200, { added });
+}
+
+export interface ControlApi {
+  /** Handle a request whose path starts with `/__cardmock`. */
+  handle(request: MockRequest): MockResponse;
+}
+
+export function createControlApi(engine: Engine): ControlApi {
+  const document = documents['cardmock-control'];
+  const params = createSchemaRegistry(document, 'cardmock-control', { coerceTypes: true });
+  const bodies = createSchemaRegistry(document, 'cardmock-control');
+  const operations = operationsOf(document, 'cardmock-control').map((op) => compileOperation(op, params, bodies));
+
+  return {
+    handle(request) {
+      const allowed: string[] = [];
+      for (const operation of operations) {
+        const raw = operation.match(request.path);
+        if (!raw) continue;
+        if (operation.spec.method !== request.method.toLowerCase()) {
+          allowed.push(operation.spec.method.toUpperCase());
+          continue;
+        }
+        const { request: validated, problems } = operation.validate(request, raw);
+        if (problems.length > 0) return error(400, 'INVALID_REQUEST', 'The control request is invalid.', describe(problems));
+        const session = engine.session(request.headers[SESSION_HEADER] || DEFAULT_SESSION);
+        const id = operation.spec.operationId;
+        const handler = handlers[id];
+        if (handler) return handler(engine, session, validated);
+        // add<Vendor>Fixtures: the vendor is the path segment after the prefix.
+        return addFixtures(engine, session, validated, operation.spec.path.split('/')[2]!);
+      }
+      if (allowed.length > 0) {
+        const r = error(405, 'METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${request.path}`);
+        return { ...r, headers: { ...r.headers, allow: allowed.join(', ') } };
+      }
+      return error(404, 'NOT_FOUND', `No control endpoint at ${request.method} ${request.path}`);
+    },
+  };
+}
+
+const describe = (problems: RequestProblem[]) => problems.map((p) => `${p.in} ${p.field} ${p.message}`.replace(/\s+/g, ' ').trim());

@@ -1,0 +1,202 @@
+/**
+ * The transport-free mock server: routes `/<vendor>/...` to the vendor's operation, applies faults,
+ * checks credentials and validates the request against the spec, then runs the domain operation on
+ * the session's state. Adapters (Node HTTP, MSW) only translate to and from MockRequest/MockResponse.
+ */
+import { createSchemaRegistry } from '../../specs/lib/schema-registry.ts';
+import { systemClock } from './clock.ts';
+import { compileOperation, type CompiledOperation, type RequestProblem } from './compile-operation.ts';
+import { readCredentials } from './credentials.ts';
+import { faultFromHeaders, takeFault, type Fault } from './faults.ts';
+import { createSessionStore, type Session, type SessionStore } from './session-store.ts';
+import { DEFAULT_SESSION, SESSION_HEADER, json, type Clock, type MockRequest, type MockResponse } from './types.ts';
+import type { EngineSettings, VendorModule } from './vendor.ts';
+
+export interface EngineOptions {
+  vendors: VendorModule[];
+  clock?: Clock;
+  settings?: Partial<EngineSettings>;
+  /** Waits for fault delays; tests may replace it. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+interface VendorRuntime {
+  module: VendorModule;
+  operations: CompiledOperation[];
+}
+
+export interface Engine {
+  readonly clock: Clock;
+  readonly store: SessionStore;
+  readonly settings: EngineSettings;
+  readonly vendors: VendorModule[];
+  vendor(name: string): VendorModule | undefined;
+  /** Handle a request whose path starts with `/<vendor>`. */
+  handle(request: MockRequest): Promise<MockResponse>;
+  /** Handle a request for one vendor, `path` relative to the vendor's base URL. */
+  handleVendor(vendor: string, request: MockRequest): Promise<MockResponse>;
+  /** The vendor state of a session, created with default fixtures on first use. */
+  state<State = unknown>(sessionId: string, vendor: string): State;
+  session(sessionId: string): Session;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createEngine(options: EngineOptions): Engine {
+  const clock = options.clock ?? systemClock;
+  const settings: EngineSettings = { asyncDelayMs: 1_000, ...options.settings };
+  const sleep = options.sleep ?? defaultSleep;
+  const store = createSessionStore(clock);
+
+  const runtimes = new Map<string, VendorRuntime>();
+  for (const module of options.vendors) {
+    const params = createSchemaRegistry(module.document, module.name, { coerceTypes: true });
+    const bodies = createSchemaRegistry(module.document, module.name);
+    runtimes.set(module.name, {
+      module,
+      operations: module.responses.operations.map((op) => compileOperation(op, params, bodies)),
+    });
+    for (const op of module.responses.operations) {
+      if (!module.operations[op.operationId]) throw new Error(`${module.name}: no handler for ${op.operationId}`);
+    }
+  }
+
+  const stateOf = (session: Session, vendor: VendorModule): unknown => {
+    let state = session.states.get(vendor.name);
+    if (state === undefined) {
+      state = vendor.createState();
+      session.states.set(vendor.name, state);
+    }
+    return state;
+  };
+
+  async function handleVendor(name: string, request: MockRequest): Promise<MockResponse> {
+    const started = performance.now();
+    const runtime = runtimes.get(name);
+    const sessionId = request.headers[SESSION_HEADER] || DEFAULT_SESSION;
+    const session = store.get(sessionId);
+    store.settle(session);
+    let operationId: string | undefined;
+    let response: MockResponse;
+    if (!runtime) {
+      response = json(404, {
+        error: { code: 'UNKNOWN_VENDOR', message: `No vendor "${name}". Vendors: ${[...runtimes.keys()].join(', ')}` },
+      });
+    } else {
+      const routed = route(runtime, request);
+      if ('response' in routed) {
+        response = routed.response;
+      } else {
+        operationId = routed.operation.spec.operationId;
+        response = await run(runtime, routed.operation, routed.params, request, session);
+      }
+    }
+    store.logRequest(session, {
+      at: clock.now(),
+      method: request.method,
+      path: request.path,
+      status: response.status,
+      ms: Math.round((performance.now() - started) * 100) / 100,
+      vendor: name,
+      ...(operationId ? { operationId } : {}),
+    });
+    return response;
+  }
+
+  function route(
+    runtime: VendorRuntime,
+    request: MockRequest,
+  ): { operation: CompiledOperation; params: Record<string, string> } | { response: MockResponse } {
+    const allowed: string[] = [];
+    for (const operation of runtime.operations) {
+      const params = operation.match(request.path);
+      if (!params) continue;
+      if (operation.spec.method === request.method.toLowerCase()) return { operation, params };
+      allowed.push(operation.spec.method.toUpperCase());
+    }
+    const problem: RequestProblem = allowed.length
+      ? { in: 'path', field: '', message: `${request.method} is not allowed on ${request.path}; allowed: ${allowed.join(', ')}` }
+      : { in: 'path', field: '', message: `no operation at ${request.method} ${request.path}` };
+    const response = runtime.module.reject('not-found', [problem]);
+    if (allowed.length) {
+      // The vendors document no 405; cardmock answers it at the routing level, in their envelope.
+      return { response: { ...response, status: 405, headers: { ...response.headers, allow: allowed.join(', ') } } };
+    }
+    return { response };
+  }
+
+  async function run(
+    runtime: VendorRuntime,
+    operation: CompiledOperation,
+    rawParams: Record<string, string>,
+    request: MockRequest,
+    session: Session,
+  ): Promise<MockResponse> {
+    const { module } = runtime;
+    const operationId = operation.spec.operationId;
+    const statuses = module.responses.statuses(operationId);
+
+    const fromHeaders = faultFromHeaders(request, statuses);
+    if (!fromHeaders.ok) {
+      return module.reject('invalid', [{ in: 'header', field: fromHeaders.field, message: fromHeaders.message }], operationId);
+    }
+    const fault: Fault | undefined = fromHeaders.fault ?? takeFault(session, module.name, operationId);
+    if (fault && fault.delayMs > 0) {
+      await sleep(fault.delayMs);
+      store.settle(session);
+    }
+    if (fault?.status !== undefined) return module.responses.example(operationId, fault.status);
+
+    const credentials = readCredentials(operation.spec, request.headers.authorization);
+    if (!credentials.ok) {
+      const message =
+        credentials.reason === 'missing'
+          ? `credentials are required (${credentials.expected.join(' or ')})`
+          : `must be ${credentials.expected.join(' or ')} credentials`;
+      return module.reject('unauthorized', [{ in: 'header', field: 'authorization', message }], operationId);
+    }
+    const state = stateOf(session, module);
+    const denied = module.authenticate?.(credentials.credentials, state, operationId, clock);
+    if (denied) return denied;
+
+    const { request: validated, problems } = operation.validate(request, rawParams);
+    if (problems.length > 0) return module.reject('invalid', problems, operationId);
+
+    const handler = module.operations[operationId]!;
+    const response = handler({
+      state,
+      request: validated,
+      credentials: credentials.credentials,
+      clock,
+      settings,
+      emit: (type, payload) => store.emit(session, module.name, type, payload),
+      schedule: (delayMs, transition) => store.schedule(session, module.name, delayMs, transition),
+    });
+    if (!statuses.includes(response.status)) {
+      throw new Error(`${module.name} ${operationId} answered ${response.status}, which its spec does not document`);
+    }
+    return response;
+  }
+
+  return {
+    clock,
+    store,
+    settings,
+    vendors: options.vendors,
+    vendor: (name) => runtimes.get(name)?.module,
+    handleVendor,
+    handle(request) {
+      const m = /^\/([^/]+)(\/.*)?$/.exec(request.path);
+      if (!m) return handleVendor('', request);
+      return handleVendor(m[1]!, { ...request, path: m[2] ?? '/' });
+    },
+    state<State>(sessionId: string, vendor: string) {
+      const module = runtimes.get(vendor)?.module;
+      if (!module) throw new Error(`unknown vendor ${vendor}`);
+      const session = store.get(sessionId);
+      store.settle(session);
+      return stateOf(session, module) as State;
+    },
+    session: (id) => store.get(id),
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Fault and latency rules: set through the control API (`{vendor, operationId, status?, delayMs?,
+ * times?}`) or per request with `x-cardmock-fault: <status>` / `x-cardmock-delay: <ms>`.
+ * A fault may only produce a status the operation documents.
+ */
+import { DELAY_HEADER, FAULT_HEADER, type MockRequest } from './types.ts';
+import type { Session } from './session-store.ts';
+
+export interface FaultRule {
+  vendor: string;
+  /** Omitted: every operation of the vendor. */
+  operationId?: string;
+  status?: number;
+  delayMs?: number;
+  /** How many requests the rule applies to; omitted: until cleared. */
+  times?: number;
+}
+
+export interface Fault {
+  status?: number;
+  delayMs: number;
+}
+
+export const MAX_DELAY_MS = 60_000;
+
+export type FaultHeaderResult = { ok: true; fault?: Fault } | { ok: false; field: string; message: string };
+
+/** The per-request fault asked for by headers, if any. */
+export function faultFromHeaders(request: MockRequest, documented: number[]): FaultHeaderResult {
+  const statusText = request.headers[FAULT_HEADER];
+  const delayText = request.headers[DELAY_HEADER];
+  if (statusText === undefined && delayText === undefined) return { ok: true };
+  let status: number | undefined;
+  if (statusText !== undefined) {
+    status = Number(statusText);
+    if (!documented.includes(status)) {
+      return {
+        ok: false,
+        field: FAULT_HEADER,
+        message: `must be a status this operation documents (${documented.join(', ')}), not ${statusText}`,
+      };
+    }
+  }
+  let delayMs = 0;
+  if (delayText !== undefined) {
+    delayMs = Number(delayText);
+    if (!Number.isInteger(delayMs) || delayMs < 0 || delayMs > MAX_DELAY_MS) {
+      return { ok: false, field: DELAY_HEADER, message: `must be an integer from 0 to ${MAX_DELAY_MS}` };
+    }
+  }
+  return { ok: true, fault: status === undefined ? { delayMs } : { status, delayMs } };
+}
+
+/** Take the first matching rule of the session (counting down `times`). */
+export function takeFault(session: Session, vendor: string, operationId: string): Fault | undefined {
+  const index = session.faults.findIndex(
+    (r) => r.vendor === vendor && (r.operationId === undefined || r.operationId === operationId),
+  );
+  if (index < 0) return undefined;
+  const rule = session.faults[index]!;
+  if (rule.times !== undefined) {
+    rule.times -= 1;
+    if (rule.times <= 0) session.faults.splice(index, 1);
+  }
+  return rule.status === undefined ? { delayMs: rule.delayMs ?? 0 } : { status: rule.status, delayMs: rule.delayMs ?? 0 };
+}

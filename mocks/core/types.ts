@@ -1,0 +1,35 @@
+/** The transport-free request and response that every adapter translates to and from. */
+
+export interface MockRequest {
+  method: string;
+  /** Path without query, percent-encoded as received (`/paysafe/customers/1/...`). */
+  path: string;
+  query: URLSearchParams;
+  /** Header names in lower case. */
+  headers: Record<string, string | undefined>;
+  /** Raw body text; undefined when the request had none. */
+  body?: string;
+  /** Set by an adapter that could not read the body (too large, not UTF-8): the request is rejected with it. */
+  bodyError?: string;
+}
+
+export interface MockResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** A JSON value (serialised by the adapter) or undefined for an empty body. */
+  body?: unknown;
+}
+
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+}
+
+export const SESSION_HEADER = 'x-cardmock-session';
+export const FAULT_HEADER = 'x-cardmock-fault';
+export const DELAY_HEADER = 'x-cardmock-delay';
+export const DEFAULT_SESSION = 'default';
+
+export function json(status: number, body: unknown, contentType = 'application/json'): MockResponse {
+  return { status, headers: { 'content-type': contentType }, body };
+}

@@ -1,0 +1,45 @@
+/** What a vendor plugs into the engine: its state, its operations and its error envelope. */
+import type { OpenApiDocument } from '../../specs/lib/openapi-document.ts';
+import type { RequestProblem, ValidatedRequest } from './compile-operation.ts';
+import type { Credentials } from './credentials.ts';
+import type { DocumentedResponses } from './documented-responses.ts';
+import type { Clock, MockResponse } from './types.ts';
+
+export interface OperationContext<State, Body = unknown> {
+  state: State;
+  request: ValidatedRequest<Body>;
+  credentials: Credentials;
+  clock: Clock;
+  /** Append an event to the session's log. */
+  emit(type: string, payload: unknown): void;
+  /** Run `transition` once `delayMs` has passed on the engine clock (the next time the session is touched). */
+  schedule(delayMs: number, transition: () => void): void;
+  settings: EngineSettings;
+}
+
+export interface EngineSettings {
+  /** How long Pismo's asynchronous bind takes before the card is CREATED. */
+  asyncDelayMs: number;
+}
+
+export type OperationHandler<State> = (context: OperationContext<State, any>) => MockResponse;
+
+export type RejectionKind = 'invalid' | 'unauthorized' | 'not-found';
+
+export interface VendorModule<State = any, Fixtures = any> {
+  /** Spec name and URL prefix. */
+  name: string;
+  document: OpenApiDocument;
+  responses: DocumentedResponses;
+  /** An empty state loaded with the default fixtures. */
+  createState(): State;
+  /** Add entities; the body was validated against the control spec. Returns an error message on conflict. */
+  addFixtures(state: State, fixtures: Fixtures): string | undefined;
+  /** A JSON view of the state, for the control API and dashboard. */
+  snapshot(state: State): unknown;
+  operations: Record<string, OperationHandler<State>>;
+  /** Vendor credential rules (token validity, password rule, access rights): a 401/403, or undefined. */
+  authenticate?(credentials: Credentials, state: State, operationId: string, clock: Clock): MockResponse | undefined;
+  /** The vendor's documented answer, in its envelope, for a request rejected before the domain. */
+  reject(kind: RejectionKind, problems: RequestProblem[], operationId?: string): MockResponse;
+}

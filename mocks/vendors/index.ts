@@ -1,0 +1,6 @@
+/** Every vendor cardmock mocks, in the order of the seed pages. */
+import type { VendorModule } from '../core/vendor.ts';
+import { paysafe } from './paysafe/index.ts';
+import { pismo } from './pismo/index.ts';
+
+export const allVendors: VendorModule[] = [pismo, paysafe];

@@ -1,0 +1,16 @@
+/**
+ * Default Paysafe data of every new session (listed in README, "Paysafe").
+ */
+import type { PaysafeFixtures } from './state.ts';
+
+export const PAYSAFE_TOKEN = 'paysafe-sandbox-token';
+
+export const paysafeFixtures: PaysafeFixtures = {
+  customers: [{ customerId: '1231122232' }, { customerId: '1233333323' }, { customerId: '1230000001' }],
+  cards: [
+    { cardId: 'f16ba382-eb42-481a-b08f-c57bdc9aae24', customerId: '1231122232' },
+    { cardId: '3fa85f64-5717-4562-b3fc-2c963f66afa6', customerId: '1231122232' },
+    { cardId: '9c1d8a52-2f4e-4c7b-a1d6-0e5b7f3c2a10', customerId: '1231122232', assignedTo: '1230000001' },
+  ],
+  tokens: [PAYSAFE_TOKEN],
+};

@@ -1,0 +1,24 @@
+import { documents } from '../../../generated/documents.ts';
+import type { VendorModule } from '../../core/vendor.ts';
+import { assignBulkCard } from './assign-bulk-card.ts';
+import { paysafeError, paysafeResponses, rejectPaysafe } from './errors.ts';
+import { paysafeFixtures } from './fixtures.ts';
+import { addFixtures, emptyState, snapshot, type PaysafeFixtures, type PaysafeState } from './state.ts';
+
+export const paysafe: VendorModule<PaysafeState, PaysafeFixtures> = {
+  name: 'paysafe',
+  document: documents.paysafe,
+  responses: paysafeResponses,
+  createState() {
+    const state = emptyState();
+    addFixtures(state, structuredClone(paysafeFixtures));
+    return state;
+  },
+  addFixtures,
+  snapshot,
+  operations: { assignBulkCard },
+  // Paysafe answers a missing, invalid or expired token alike: 401 code 5279.
+  authenticate: (credentials, state) =>
+    credentials.scheme === 'bearer' && state.tokens.has(credentials.token) ? undefined : paysafeError(401, 'INVALID_CREDENTIALS'),
+  reject: rejectPaysafe,
+};

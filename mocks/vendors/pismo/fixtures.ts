@@ -1,0 +1,28 @@
+/**
+ * Default Pismo data of every new session (listed in README, "Pismo"): two accounts, a bulk of
+ * UNBOUND noname cards, bound cards to reissue, and a blocked card.
+ */
+import { pismoAccountToken } from './account-token.ts';
+import type { PismoFixtures } from './state.ts';
+
+/** Account token for account 1001 that expires in 2100. */
+export const PISMO_TOKEN = pismoAccountToken(1001);
+
+export const pismoFixtures: PismoFixtures = {
+  accounts: [
+    { accountId: 1001, customerIds: [2001, 2002] },
+    { accountId: 1002, customerIds: [2003] },
+  ],
+  cards: [
+    ...[7001, 7002, 7003, 7004, 7005].map((cardId, i) => ({
+      cardId,
+      status: 'UNBOUND',
+      programId: 1001,
+      bulkId: 501,
+      externalId: `noname-${i + 1}`,
+    })),
+    { cardId: 7100, status: 'NORMAL', accountId: 1001, customerId: 2001, programId: 1001, printedName: 'ANA SOUZA' },
+    { cardId: 7200, status: 'NORMAL', accountId: 1002, customerId: 2003, programId: 1001, printedName: 'RUI COSTA' },
+    { cardId: 7300, status: 'BLOCKED', programId: 1001, bulkId: 501, externalId: 'noname-blocked' },
+  ],
+};
