@@ -1830,6 +1830,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             "message": {
               "type": "string",
               "description": "Human-readable description."
+            },
+            "detail": {
+              "type": "string",
+              "description": "What exactly was wrong with this request."
             }
           }
         },

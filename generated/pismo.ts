@@ -109,6 +109,8 @@ export interface components {
             code?: string;
             /** @description Human-readable description. */
             message: string;
+            /** @description What exactly was wrong with this request. */
+            detail?: string;
         };
         /**
          * @description Envelope shared by all Pismo events

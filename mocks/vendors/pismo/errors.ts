@@ -29,7 +29,7 @@ export function pismoError<S extends Status>(
 ): { status: S; headers: Record<string, string>; body: ErrorEnvelope } {
   const response = pismoResponses.example(BIND, status, template);
   const body = response.body as ErrorEnvelope;
-  if (detail) body.message = `${body.message}: ${detail}`;
+  if (detail) body.detail = detail;
   return { status, headers: response.headers, body };
 }
 
