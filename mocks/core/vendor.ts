@@ -40,6 +40,8 @@ export interface VendorModule<State = any, Fixtures = any> {
   operations: Record<string, OperationHandler<State>>;
   /** Vendor credential rules (token validity, password rule, access rights): a 401/403, or undefined. */
   authenticate?(credentials: Credentials, state: State, operationId: string, clock: Clock): MockResponse | undefined;
+  /** What the conformance suite needs to judge this mock: accepted credentials and the default fixtures' IDs by role. */
+  samples: { authorization: string; fixtures: Record<string, string | number> };
   /** The vendor's documented answer, in its envelope, for a request rejected before the domain. */
   reject(kind: RejectionKind, problems: RequestProblem[], operationId?: string): MockResponse;
 }

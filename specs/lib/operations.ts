@@ -18,6 +18,8 @@ export interface DocumentedResponse {
   description: string;
   /** Media type → body description; empty when the status has no body. */
   content: Record<string, MediaTypeObject>;
+  /** Documented response headers by name. */
+  headers: Record<string, unknown>;
   /** The vendor does not document this status; cardmock added it (see its description). */
   inferred: boolean;
 }
@@ -89,6 +91,7 @@ export function operationsOf(document: OpenApiDocument, spec: string): Operation
             status: Number(status),
             description: response.description,
             content: response.content ?? {},
+            headers: response.headers ?? {},
             inferred: response['x-inferred'] === true,
           };
         }),

@@ -27,6 +27,8 @@ export interface RegistryOptions {
   coerceTypes?: boolean;
   /** Collect every error rather than stopping at the first. */
   allErrors?: boolean;
+  /** Keep `schema`/`parentSchema`/`data` on errors. */
+  verbose?: boolean;
 }
 
 export function createSchemaRegistry(
@@ -42,6 +44,8 @@ export function createSchemaRegistry(
     unicodeRegExp: true,
     // Specs are trusted input written by us; keep schema errors loud.
     validateSchema: true,
+    // parentSchema on each error lets the conformance suite tell inferred parts of a spec apart.
+    verbose: options.verbose ?? false,
   });
   addFormats(ajv);
   for (const keyword of ANNOTATIONS) ajv.addKeyword(keyword);

@@ -14,3 +14,14 @@ export const paysafeFixtures: PaysafeFixtures = {
   ],
   tokens: [PAYSAFE_TOKEN],
 };
+
+/** The default fixtures by role, for README examples and the conformance suite. */
+export const paysafeSamples = {
+  authorization: `Bearer ${PAYSAFE_TOKEN}`,
+  fixtures: {
+    customerId: '1231122232',
+    targetCustomerId: '1233333323',
+    unassignedCardId: 'f16ba382-eb42-481a-b08f-c57bdc9aae24',
+    assignedCardId: '9c1d8a52-2f4e-4c7b-a1d6-0e5b7f3c2a10',
+  },
+};

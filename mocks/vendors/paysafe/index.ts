@@ -2,7 +2,7 @@ import { documents } from '../../../generated/documents.ts';
 import type { VendorModule } from '../../core/vendor.ts';
 import { assignBulkCard } from './assign-bulk-card.ts';
 import { paysafeError, paysafeResponses, rejectPaysafe } from './errors.ts';
-import { paysafeFixtures } from './fixtures.ts';
+import { paysafeFixtures, paysafeSamples } from './fixtures.ts';
 import { addFixtures, emptyState, snapshot, type PaysafeFixtures, type PaysafeState } from './state.ts';
 
 export const paysafe: VendorModule<PaysafeState, PaysafeFixtures> = {
@@ -16,6 +16,7 @@ export const paysafe: VendorModule<PaysafeState, PaysafeFixtures> = {
   },
   addFixtures,
   snapshot,
+  samples: paysafeSamples,
   operations: { assignBulkCard },
   // Paysafe answers a missing, invalid or expired token alike: 401 code 5279.
   authenticate: (credentials, state) =>

@@ -26,3 +26,15 @@ export const pismoFixtures: PismoFixtures = {
     { cardId: 7300, status: 'BLOCKED', programId: 1001, bulkId: 501, externalId: 'noname-blocked' },
   ],
 };
+
+/** The default fixtures by role, for README examples and the conformance suite. */
+export const pismoSamples = {
+  authorization: `Bearer ${PISMO_TOKEN}`,
+  fixtures: {
+    accountId: 1001,
+    customerId: 2001,
+    otherAccountId: 1002,
+    unboundCardId: 7001,
+    boundCardId: 7100,
+  },
+};

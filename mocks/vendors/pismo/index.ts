@@ -3,7 +3,7 @@ import type { VendorModule } from '../../core/vendor.ts';
 import { readAccountToken } from './account-token.ts';
 import { bindNonameCard } from './bind-noname-card.ts';
 import { pismoError, pismoResponses, rejectPismo } from './errors.ts';
-import { pismoFixtures } from './fixtures.ts';
+import { pismoFixtures, pismoSamples } from './fixtures.ts';
 import { addFixtures, emptyState, snapshot, type PismoFixtures, type PismoState } from './state.ts';
 
 export const pismo: VendorModule<PismoState, PismoFixtures> = {
@@ -17,6 +17,7 @@ export const pismo: VendorModule<PismoState, PismoFixtures> = {
   },
   addFixtures,
   snapshot,
+  samples: pismoSamples,
   operations: { 'post-v2-card-bind': bindNonameCard },
   authenticate(credentials, _state, _operationId, clock) {
     if (credentials.scheme !== 'bearer') return pismoError(401, 'UNAUTHORIZED');

@@ -1,0 +1,41 @@
+/**
+ * A check is a small named rule run on every response. It returns the ways the response breaks
+ * the rule, each with what was expected, what came back and a hint at the fix.
+ */
+import type { DocumentedResponse, OperationSpec } from '../../../specs/lib/operations.ts';
+import type { ObservedResponse, SentRequest } from '../http-client.ts';
+import type { Scenario } from '../scenario.ts';
+
+export interface CheckInput {
+  scenario: Scenario;
+  operation: OperationSpec;
+  request: SentRequest;
+  response: ObservedResponse;
+  /** The judged request, or a setup step (whose status is compared with `expectedStatus`). */
+  step: 'setup' | 'main';
+  expectedStatus: number;
+  /** The response's documented status, if it has one. */
+  documented: DocumentedResponse | undefined;
+}
+
+export interface Failure {
+  check: string;
+  operation: string;
+  scenario: string;
+  expected: string;
+  actual: string;
+  hint: string;
+  /** Lies in an `x-inferred` part of the spec: an error on our mocks, a warning elsewhere. */
+  inferred?: boolean;
+}
+
+export type Check = ((input: CheckInput) => Failure[]) & { checkName: string };
+
+/** Declare a check: the name is what reports and self-tests refer to. */
+export function defineCheck(checkName: string, run: (input: CheckInput) => Omit<Failure, 'check' | 'operation' | 'scenario'>[]): Check {
+  const check = (input: CheckInput) =>
+    run(input).map((f) => ({ check: checkName, operation: `${input.operation.spec} ${input.operation.operationId}`, scenario: input.scenario.id, ...f }));
+  return Object.assign(check, { checkName });
+}
+
+export const preview = (text: string, max = 300) => (text.length > max ? `${text.slice(0, max)}…` : text || '(empty)');

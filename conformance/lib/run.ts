@@ -1,0 +1,145 @@
+/**
+ * Runs scenarios against a target: decides what can run there (capabilities, mutations, fixtures),
+ * sends the requests, runs every check on every response, and collects results for the matrix.
+ */
+import { successStatus } from '../../specs/lib/sample-request.ts';
+import { CHECKS } from './checks/index.ts';
+import type { Failure } from './checks/check.ts';
+import { buildRequest, send } from './http-client.ts';
+import { buildMatrix, type Matrix } from './matrix.ts';
+import type { Fixtures, Scenario, Unprovokable } from './scenario.ts';
+import { operation, vendorNames } from './spec-index.ts';
+import type { Target } from './target.ts';
+
+export type Outcome = 'passed' | 'failed' | 'skipped' | 'not-provokable';
+
+export interface ScenarioResult {
+  id: string;
+  title: string;
+  vendor: string;
+  operationId: string;
+  status: number;
+  outcome: Outcome;
+  /** Why it was skipped or not provokable. */
+  reason?: string;
+  errors: Failure[];
+  warnings: Failure[];
+  ms: number;
+}
+
+export interface RunOptions {
+  target: Target;
+  scenarios: Scenario[];
+  unprovokable?: Unprovokable[];
+  vendors?: string[];
+  /** Keep scenarios whose operationId, status or id is listed. */
+  only?: string[];
+  /** Default: the target's `mutations` capability. */
+  allowMutations?: boolean;
+  concurrency?: number;
+  onResult?: (result: ScenarioResult, done: number, total: number) => void;
+}
+
+export interface RunReport {
+  target: string;
+  startedAt: string;
+  durationMs: number;
+  results: ScenarioResult[];
+  matrix: Matrix;
+  ok: boolean;
+}
+
+export const FAULT_HEADER = 'x-cardmock-fault';
+let sessionCounter = 0;
+
+export function selectScenarios(options: Pick<RunOptions, 'target' | 'scenarios' | 'vendors' | 'only'>): Scenario[] {
+  const vendors = new Set(options.vendors ?? options.target.vendors ?? vendorNames());
+  const only = options.only?.map(String);
+  return options.scenarios.filter(
+    (s) => vendors.has(s.vendor) && (!only || only.some((o) => o === s.operationId || o === String(s.status) || o === s.id)),
+  );
+}
+
+/** Why a scenario cannot run on this target, if it cannot. */
+export function blocker(target: Target, scenario: Scenario, allowMutations: boolean): Pick<ScenarioResult, 'outcome' | 'reason'> | undefined {
+  if (scenario.fault && !target.capabilities.control) {
+    return { outcome: 'not-provokable', reason: `needs fault injection (${FAULT_HEADER}), which ${target.name} does not offer` };
+  }
+  if (scenario.mutates && !allowMutations) return { outcome: 'skipped', reason: 'changes data: run with --allow-mutations' };
+  const fixtures = target.fixtures(scenario.vendor);
+  const missing = (scenario.needs ?? []).filter((key) => fixtures[key] === undefined);
+  if (missing.length > 0) return { outcome: 'skipped', reason: `missing fixture ${missing.map((k) => `${scenario.vendor}.${k}`).join(', ')}` };
+  return undefined;
+}
+
+export async function runScenario(target: Target, scenario: Scenario, allowMutations: boolean): Promise<ScenarioResult> {
+  const started = performance.now();
+  const base = { id: scenario.id, title: scenario.title, vendor: scenario.vendor, operationId: scenario.operationId, status: scenario.status };
+  const blocked = blocker(target, scenario, allowMutations);
+  if (blocked) return { ...base, ...blocked, errors: [], warnings: [], ms: 0 };
+
+  const op = operation(scenario.vendor, scenario.operationId);
+  const fixtures: Fixtures = target.fixtures(scenario.vendor);
+  const session = `conform-${process.pid}-${++sessionCounter}-${scenario.id}`;
+  const steps = [
+    ...(scenario.setup?.(fixtures) ?? []).map((spec) => ({ spec, step: 'setup' as const, expected: spec.expect ?? successStatus(op) })),
+    { spec: scenario.request(fixtures), step: 'main' as const, expected: scenario.status },
+  ];
+  const failures: Failure[] = [];
+  for (const { spec, step, expected } of steps) {
+    if (step === 'main' && scenario.fault) spec.headers = { ...spec.headers, [FAULT_HEADER]: String(scenario.status) };
+    const request = buildRequest(op, spec, target, session);
+    let response;
+    try {
+      response = await send(target, scenario.vendor, request);
+    } catch (error) {
+      failures.push({
+        check: 'requestCompleted',
+        operation: `${op.spec} ${op.operationId}`,
+        scenario: scenario.id,
+        expected: 'a response',
+        actual: error instanceof Error ? error.message : String(error),
+        hint: 'The target did not answer (connection refused, reset or time-out).',
+      });
+      break;
+    }
+    const documented = op.responses.find((r) => r.status === response.status);
+    const input = { scenario, operation: op, request, response, step, expectedStatus: expected, documented };
+    const stepFailures = [...CHECKS, ...(target.extraChecks ?? [])].flatMap((check) => check(input));
+    failures.push(...stepFailures);
+    if (step === 'setup' && stepFailures.some((f) => f.check === 'statusMatchesScenario')) break;
+  }
+  const errors = failures.filter((f) => target.ownMock || !f.inferred);
+  const warnings = failures.filter((f) => !target.ownMock && f.inferred);
+  return { ...base, outcome: errors.length > 0 ? 'failed' : 'passed', errors, warnings, ms: performance.now() - started };
+}
+
+export async function runConformance(options: RunOptions): Promise<RunReport> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const selected = selectScenarios(options);
+  const allowMutations = options.allowMutations ?? options.target.capabilities.mutations;
+  const limit = Math.max(1, options.concurrency ?? options.target.concurrency ?? 4);
+  const results: ScenarioResult[] = new Array(selected.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < selected.length) {
+      const index = next++;
+      const result = await runScenario(options.target, selected[index]!, allowMutations);
+      results[index] = result;
+      options.onResult?.(result, ++done, selected.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, selected.length) }, worker));
+  const vendors = [...new Set(options.vendors ?? options.target.vendors ?? vendorNames())];
+  const matrix = buildMatrix({ vendors, results, unprovokable: options.unprovokable ?? [], ...(options.only ? { only: options.only } : {}) });
+  return {
+    target: options.target.name,
+    startedAt: startedAt.toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    results,
+    matrix,
+    ok: results.every((r) => r.outcome !== 'failed') && matrix.complete,
+  };
+}

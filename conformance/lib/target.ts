@@ -1,0 +1,33 @@
+/**
+ * A target is any implementation the suite can judge: our mocks in process, over MSW or over HTTP,
+ * Prism, or a vendor's sandbox given by URL and credentials.
+ */
+import type { RequestListener } from 'node:http';
+
+export interface TargetCapabilities {
+  /** Speaks cardmock's control API: sessions, fixtures and fault injection (`x-cardmock-fault`). */
+  control: boolean;
+  /** May change data. Off by default for anything that is not one of our mocks. */
+  mutations: boolean;
+}
+
+export interface Target {
+  name: string;
+  /** One of cardmock's own mocks: `x-inferred` parts of the specs are enforced as errors. */
+  ownMock: boolean;
+  capabilities: TargetCapabilities;
+  /** Vendors this target serves; all vendor specs when omitted. */
+  vendors?: string[];
+  /** Base URL of a vendor (`http://127.0.0.1:4010/pismo`), or an in-process Node listener plus its vendor prefix. */
+  base(vendor: string): string | { listener: RequestListener; prefix: string };
+  /** Authorization header value for a vendor, if the target needs one. */
+  authorization(vendor: string): string | undefined;
+  /** Named entities that exist on the target (`unboundCardId` …), per vendor. */
+  fixtures(vendor: string): Record<string, string | number>;
+  /** Per-request time-out; default 10 s. */
+  timeoutMs?: number;
+  /** Scenarios run at once; default 4. */
+  concurrency?: number;
+  /** Extra response checks of this target (Prism's `sl-violations`), by name. */
+  extraChecks?: import('./checks/check.ts').Check[];
+}

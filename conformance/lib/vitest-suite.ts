@@ -1,0 +1,47 @@
+/**
+ * Runs the whole suite against a target as vitest tests: one test per scenario (failures printed
+ * with expected, actual and hint), then one for the coverage matrix.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMatrix } from './matrix.ts';
+import { runScenario, selectScenarios, type ScenarioResult } from './run.ts';
+import type { Scenario, Unprovokable } from './scenario.ts';
+import { vendorNames } from './spec-index.ts';
+import type { Target } from './target.ts';
+import { formatFailure } from './reporters/terminal.ts';
+
+export interface SuiteOptions {
+  scenarios: Scenario[];
+  unprovokable: Unprovokable[];
+  vendors?: string[];
+}
+
+export function describeConformance(name: string, start: () => Promise<{ target: Target; stop(): Promise<void> }>, options: SuiteOptions): void {
+  describe(`conformance: ${name}`, () => {
+    let target: Target;
+    let stop: (() => Promise<void>) | undefined;
+    const results: ScenarioResult[] = [];
+    beforeAll(async () => {
+      ({ target, stop } = await start());
+    });
+    afterAll(async () => {
+      await stop?.();
+    });
+
+    const vendors = options.vendors ?? vendorNames();
+    const selected = options.scenarios.filter((s) => vendors.includes(s.vendor));
+    it.each(selected.map((s) => [s.id, s] as const))('%s', async (_id, scenario) => {
+      const result = await runScenario(target, scenario, target.capabilities.mutations);
+      results.push(result);
+      expect(result.errors.map(formatFailure), result.reason).toEqual([]);
+      expect(result.outcome).toBe('passed');
+    });
+
+    it('covers every documented (operation, status) pair', () => {
+      expect(selectScenarios({ target, scenarios: selected, vendors })).toHaveLength(selected.length);
+      const matrix = buildMatrix({ vendors, results, unprovokable: options.unprovokable });
+      expect(matrix.rows.filter((r) => r.outcome !== 'passed').map((r) => `${r.vendor} ${r.operationId} ${r.status}: ${r.outcome}`)).toEqual([]);
+      expect(matrix.complete).toBe(true);
+    });
+  });
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createRequestListener } from '../../mocks/adapters/node-http.ts';
+import type { Engine } from '../../mocks/core/engine.ts';
+import { scenarios, unprovokable } from '../cases/index.ts';
+import { runConformance } from '../lib/run.ts';
+import { newEngine, ownMockTarget } from '../targets/mock-targets.ts';
+import { MUTANTS, type Mutant } from './mutants.ts';
+
+function brokenTarget(mutant: Mutant) {
+  const engine = newEngine();
+  const broken: Engine = { ...engine, handle: async (request) => mutant.mutate(request, await engine.handle(request)) };
+  const listener = createRequestListener({ engine: broken });
+  return ownMockTarget(`mutant: ${mutant.name}`, (vendor) => ({ listener, prefix: `/${vendor}` }));
+}
+
+describe('self-test: every deviation is caught by the check it names', () => {
+  it.each(MUTANTS.map((m) => [m.name, m] as const))('%s', async (_name, mutant) => {
+    const report = await runConformance({ target: brokenTarget(mutant), scenarios, unprovokable, vendors: [mutant.vendor] });
+    const fired = new Set(report.results.flatMap((r) => r.errors.map((f) => f.check)));
+    expect([...fired]).toContain(mutant.check);
+    expect(report.ok).toBe(false);
+  });
+
+  it('the unbroken mock passes the same runs', async () => {
+    const engine = newEngine();
+    const listener = createRequestListener({ engine });
+    const target = ownMockTarget('unbroken', (vendor) => ({ listener, prefix: `/${vendor}` }));
+    const vendors = [...new Set(MUTANTS.map((m) => m.vendor))];
+    const report = await runConformance({ target, scenarios, unprovokable, vendors });
+    expect(report.results.flatMap((r) => r.errors)).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+});

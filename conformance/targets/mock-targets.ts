@@ -1,0 +1,57 @@
+/**
+ * Targets over cardmock's own mocks: the one place in conformance/ besides self-test that knows
+ * mocks exist. Credentials and fixtures come from each vendor module's `samples`; every scenario
+ * runs in its own session, so it starts from the default fixtures.
+ */
+import { setupServer } from 'msw/node';
+import { createEngine, type Engine } from '../../mocks/core/engine.ts';
+import { createHandlers, specBaseUrls } from '../../mocks/adapters/msw.ts';
+import { createRequestListener, startServer } from '../../mocks/adapters/node-http.ts';
+import { allVendors } from '../../mocks/vendors/index.ts';
+import type { Target } from '../lib/target.ts';
+
+export interface StartedTarget {
+  target: Target;
+  stop(): Promise<void>;
+}
+
+const sample = (vendor: string) => {
+  const module = allVendors.find((v) => v.name === vendor);
+  if (!module) throw new Error(`no mock for ${vendor}`);
+  return module.samples;
+};
+
+export function ownMockTarget(name: string, base: Target['base'], overrides: Partial<Target> = {}): Target {
+  return {
+    name,
+    ownMock: true,
+    capabilities: { control: true, mutations: true },
+    vendors: allVendors.map((v) => v.name),
+    base,
+    authorization: (vendor) => sample(vendor).authorization,
+    fixtures: (vendor) => sample(vendor).fixtures,
+    ...overrides,
+  };
+}
+
+export const newEngine = (): Engine => createEngine({ vendors: allVendors });
+
+/** The Node request listener in this process; supertest binds it to an ephemeral port per request. */
+export async function inProcessTarget(engine = newEngine()): Promise<StartedTarget> {
+  const listener = createRequestListener({ engine });
+  return { target: ownMockTarget('in-process', (vendor) => ({ listener, prefix: `/${vendor}` })), stop: async () => {} };
+}
+
+/** The HTTP server on 127.0.0.1, a port of its own choosing. */
+export async function loopbackTarget(engine = newEngine()): Promise<StartedTarget> {
+  const server = await startServer({ engine, port: 0 });
+  return { target: ownMockTarget('http-loopback', (vendor) => `${server.url}/${vendor}`), stop: () => server.close() };
+}
+
+/** MSW `setupServer`: requests go to each vendor's real host and MSW answers them. */
+export async function mswTarget(engine = newEngine()): Promise<StartedTarget> {
+  const server = setupServer(...createHandlers({ engine }));
+  server.listen({ onUnhandledRequest: 'error' });
+  const base = (vendor: string) => specBaseUrls(engine.vendor(vendor)!)[0]!.replace(/\{[^}]+\}/g, 'sandbox');
+  return { target: ownMockTarget('msw', base), stop: async () => server.close() };
+}

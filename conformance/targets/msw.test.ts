@@ -1,0 +1,5 @@
+import { scenarios, unprovokable } from '../cases/index.ts';
+import { describeConformance } from '../lib/vitest-suite.ts';
+import { mswTarget } from './mock-targets.ts';
+
+describeConformance('msw', () => mswTarget(), { scenarios, unprovokable });
