@@ -7,6 +7,7 @@ const USAGE = `Usage: cardmock <command> [options]
 
 Commands:
   serve      Start the stateful mock server for all vendors
+  conform    Run the conformance suite against a target (cardmock conform --help)
   generate   Regenerate generated/ from specs/ (--check: fail when it drifted)
 `;
 
@@ -18,6 +19,10 @@ async function main(argv: string[]): Promise<number> {
     case 'serve': {
       const { serveCommand } = await import('./serve.ts');
       return serveCommand(rest);
+    }
+    case 'conform': {
+      const { conformCommand } = await import('./conform.ts');
+      return conformCommand(rest);
     }
     case undefined:
     case '--help':

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { startServer, type RunningServer } from '../../mocks/adapters/node-http.ts';
+import { newEngine } from './mock-targets.ts';
+import { PISMO_TOKEN } from '../../mocks/vendors/pismo/fixtures.ts';
+
+const run = promisify(execFile);
+const cli = fileURLToPath(new URL('../../bin/cardmock.js', import.meta.url));
+
+describe('cardmock conform (CLI) against a running server', () => {
+  let server: RunningServer;
+  let dir: string;
+  beforeAll(async () => {
+    server = await startServer({ engine: newEngine(), port: 0 });
+    dir = await mkdtemp(path.join(tmpdir(), 'cardmock-conform-'));
+  });
+  afterAll(async () => {
+    await server?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('prints progress and the matrix, writes JUnit, exits 0', async () => {
+    const output = path.join(dir, 'report.xml');
+    const { stdout, stderr } = await run(process.execPath, [cli, 'conform', '--base-url', server.url, '--output', output], { timeout: 60_000 });
+    expect(stderr).toMatch(/\[\s*1\/\d+\] ✓/);
+    expect(stdout).toMatch(/Coverage matrix/);
+    expect(stdout).toMatch(/matrix complete/);
+    const xml = await readFile(output, 'utf8');
+    expect(xml).toMatch(/<testsuites name="cardmock conform">/);
+    expect(xml).toMatch(/<testcase classname="pismo.post-v2-card-bind"/);
+    expect(xml).not.toMatch(/<failure/);
+  });
+
+  it('never prints or writes the --auth value', async () => {
+    const auth = `Bearer ${PISMO_TOKEN}`;
+    const outputs = await Promise.all(
+      (['junit', 'json', 'markdown'] as const).map(async (reporter) => {
+        const output = path.join(dir, `secret.${reporter}`);
+        const { stdout, stderr } = await run(process.execPath, [cli, 'conform', '--vendor', 'pismo', '--base-url', `${server.url}/pismo`, '--auth', auth, '--reporter', reporter, '--output', output], { timeout: 60_000 });
+        return [stdout, stderr, await readFile(output, 'utf8')];
+      }),
+    );
+    const everything = outputs.flat().join('\n');
+    expect(everything).toMatch(/pismo\.bind\.202-unbound-card/);
+    expect(everything).not.toContain(PISMO_TOKEN);
+    expect(everything).not.toContain(PISMO_TOKEN.split('.')[1]!);
+  });
+
+  it('exits 1 and names the failing check when the target breaks the contract', async () => {
+    // A wrong token for Pismo: every scenario that expects success is refused with 401.
+    const result = await run(process.execPath, [cli, 'conform', '--vendor', 'pismo', '--base-url', `${server.url}/pismo`, '--auth', 'Bearer wrong.token.value', '--quiet'], { timeout: 60_000 }).catch((e: { code: number; stdout: string }) => e);
+    expect((result as { code?: number }).code).toBe(1);
+    expect(result.stdout).toMatch(/\[statusMatchesScenario\]/);
+    expect(result.stdout).not.toContain('wrong.token.value');
+  });
+
+  it('rejects bad usage with exit 2 and a clear message', async () => {
+    const result = await run(process.execPath, [cli, 'conform', '--vendor', 'nope'], { timeout: 30_000 }).catch((e: { code: number; stderr: string }) => e);
+    expect((result as { code?: number }).code).toBe(2);
+    expect((result as { stderr: string }).stderr).toMatch(/unknown vendor "nope"/);
+  });
+});
