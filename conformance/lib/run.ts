@@ -5,7 +5,7 @@
 import { successStatus } from '../../specs/lib/sample-request.ts';
 import { CHECKS } from './checks/index.ts';
 import type { Failure } from './checks/check.ts';
-import { buildRequest, send } from './http-client.ts';
+import { buildRequest, send, type SentRequest } from './http-client.ts';
 import { buildMatrix, type Matrix } from './matrix.ts';
 import type { Fixtures, Scenario, Unprovokable } from './scenario.ts';
 import { operation, vendorNames } from './spec-index.ts';
@@ -105,13 +105,23 @@ export async function runScenario(target: Target, scenario: Scenario, allowMutat
     }
     const documented = op.responses.find((r) => r.status === response.status);
     const input = { scenario, operation: op, request, response, step, expectedStatus: expected, documented };
-    const stepFailures = [...CHECKS, ...(target.extraChecks ?? [])].flatMap((check) => check(input));
+    const reproduce = curl(target, scenario.vendor, request);
+    const stepFailures = [...CHECKS, ...(target.extraChecks ?? [])].flatMap((check) => check(input)).map((f) => ({ ...f, reproduce }));
     failures.push(...stepFailures);
     if (step === 'setup' && stepFailures.some((f) => f.check === 'statusMatchesScenario')) break;
   }
   const errors = failures.filter((f) => target.ownMock || !f.inferred);
   const warnings = failures.filter((f) => !target.ownMock && f.inferred);
   return { ...base, outcome: errors.length > 0 ? 'failed' : 'passed', errors, warnings, ms: performance.now() - started };
+}
+
+/** The request as a curl command, to reproduce a failure by hand. */
+export function curl(target: Target, vendor: string, request: SentRequest): string {
+  const base = target.base(vendor);
+  const url = typeof base === 'string' ? `${base}${request.url}` : `<in-process>${base.prefix}${request.url}`;
+  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const headers = Object.entries(request.headers).map(([k, v]) => ` -H ${quote(`${k}: ${v}`)}`).join('');
+  return `curl -X ${request.method} ${quote(url)}${headers}${request.body !== undefined ? ` --data ${quote(request.body)}` : ''}`;
 }
 
 export async function runConformance(options: RunOptions): Promise<RunReport> {

@@ -36,18 +36,22 @@ describe('cardmock conform (CLI) against a running server', () => {
     expect(xml).not.toMatch(/<failure/);
   });
 
-  it('never prints or writes the --auth value', async () => {
-    const auth = `Bearer ${PISMO_TOKEN}`;
+  it('never prints or writes the --auth value, though failures show how to reproduce them', async () => {
+    // A token the mock refuses: scenarios fail, and each failure carries a curl line with the header.
+    const secret = `${PISMO_TOKEN}.with-a-fourth-part`;
+    const auth = `Bearer ${secret}`;
     const outputs = await Promise.all(
       (['junit', 'json', 'markdown'] as const).map(async (reporter) => {
         const output = path.join(dir, `secret.${reporter}`);
-        const { stdout, stderr } = await run(process.execPath, [cli, 'conform', '--vendor', 'pismo', '--base-url', `${server.url}/pismo`, '--auth', auth, '--reporter', reporter, '--output', output], { timeout: 60_000 });
-        return [stdout, stderr, await readFile(output, 'utf8')];
+        const result = await run(process.execPath, [cli, 'conform', '--vendor', 'pismo', '--base-url', `${server.url}/pismo`, '--auth', auth, '--reporter', reporter, '--output', output], { timeout: 60_000 }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+        expect((result as { code?: number }).code).toBe(1);
+        return [result.stdout, result.stderr, await readFile(output, 'utf8')];
       }),
     );
     const everything = outputs.flat().join('\n');
     expect(everything).toMatch(/pismo\.bind\.202-unbound-card/);
-    expect(everything).not.toContain(PISMO_TOKEN);
+    expect(everything).toMatch(/reproduce: curl .*authorization: \[REDACTED\]/);
+    expect(everything).not.toContain(secret);
     expect(everything).not.toContain(PISMO_TOKEN.split('.')[1]!);
   });
 

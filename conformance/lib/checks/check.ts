@@ -27,6 +27,8 @@ export interface Failure {
   hint: string;
   /** Lies in an `x-inferred` part of the spec: an error on our mocks, a warning elsewhere. */
   inferred?: boolean;
+  /** A curl command that sends the same request (credentials included: reports redact them). */
+  reproduce?: string;
 }
 
 export type Check = ((input: CheckInput) => Failure[]) & { checkName: string };

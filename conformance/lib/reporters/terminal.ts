@@ -3,7 +3,8 @@ import type { Failure } from '../checks/check.ts';
 import type { RunReport, ScenarioResult } from '../run.ts';
 
 export function formatFailure(f: Failure): string {
-  return `[${f.check}] ${f.scenario}: expected ${f.expected}, got ${f.actual}. ${f.hint}`;
+  const line = `[${f.check}] ${f.scenario}: expected ${f.expected}, got ${f.actual}. ${f.hint}`;
+  return f.reproduce ? `${line}\n      reproduce: ${f.reproduce}` : line;
 }
 
 const SYMBOL: Record<string, string> = { passed: '✓', failed: '✗', skipped: '-', 'not-provokable': '·', unprovokable: '·', missing: '?' };
