@@ -1,9 +1,11 @@
 /**
- * `cardmock serve [--port 4010] [--host 127.0.0.1] [--async-delay 1000] [--quiet]`
+ * `cardmock serve`: the stateful server (default), `--stateless` (Prism mocks from the examples) or
+ * `--validate` (Prism proxies with `--errors` in front of the stateful server).
  */
 import { parseArgs } from 'node:util';
 import { createEngine } from '../mocks/core/engine.ts';
-import { startServer } from '../mocks/adapters/node-http.ts';
+import { startServer, type RunningServer } from '../mocks/adapters/node-http.ts';
+import { startPrismGroup, type PrismGroup } from '../mocks/prism/per-vendor.ts';
 import { allVendors } from '../mocks/vendors/index.ts';
 
 const HELP = `Usage: cardmock serve [options]
@@ -12,6 +14,11 @@ const HELP = `Usage: cardmock serve [options]
   --host <addr>       Interface to bind (default 127.0.0.1)
   --async-delay <ms>  How long asynchronous vendor operations take (Pismo bind; default 1000)
   --quiet             No per-request log lines
+  --stateless         Run \`prism mock\` per vendor instead (documented examples, Prefer headers);
+                      vendor i listens on --port + i
+  --validate          Also run \`prism proxy --errors\` per vendor in front of the server, on
+                      --proxy-port + i, logging every contract violation Prism reports
+  --proxy-port <n>    First proxy port with --validate (default --port + 10; 0: free ports)
 `;
 
 export async function serveCommand(argv: string[]): Promise<number> {
@@ -22,6 +29,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
       host: { type: 'string', default: '127.0.0.1' },
       'async-delay': { type: 'string', default: '1000' },
       quiet: { type: 'boolean', default: false },
+      stateless: { type: 'boolean', default: false },
+      validate: { type: 'boolean', default: false },
+      'proxy-port': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -39,13 +49,38 @@ export async function serveCommand(argv: string[]): Promise<number> {
     console.error(`cardmock serve: --async-delay must be a whole number of milliseconds`);
     return 2;
   }
+  if (values.stateless && values.validate) {
+    console.error('cardmock serve: choose --stateless or --validate, not both');
+    return 2;
+  }
+  const vendors = allVendors.map((v) => v.name);
+  const host = values.host!;
+  let prisms: PrismGroup | undefined;
+  let running: RunningServer | undefined;
+  const stopAll = async () => {
+    await prisms?.stop();
+    await running?.close();
+  };
+
+  if (values.stateless) {
+    try {
+      prisms = await startPrismGroup({ vendors, mode: 'mock', host, port });
+    } catch (error) {
+      console.error(`cardmock serve --stateless: ${(error as Error).message}`);
+      return 1;
+    }
+    console.log('cardmock --stateless: prism mock per vendor (documented examples; Prefer: code=409 / example=NAME)');
+    for (const p of prisms.prisms) console.log(`  ${p.vendor.padEnd(20)} ${p.url}`);
+    await untilSignal(stopAll);
+    return 0;
+  }
+
   const engine = createEngine({ vendors: allVendors, settings: { asyncDelayMs } });
-  let running;
   try {
     running = await startServer({
       engine,
       port,
-      host: values.host,
+      host,
       ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
     });
   } catch (error) {
@@ -64,13 +99,38 @@ export async function serveCommand(argv: string[]): Promise<number> {
   for (const v of engine.vendors) console.log(`  ${v.name.padEnd(20)} ${running.url}/${v.name}`);
   console.log(`  ${'control API'.padEnd(20)} ${running.url}/__cardmock`);
 
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      console.log(`cardmock: ${signal}, finishing requests in flight and stopping`);
-      running.close().then(resolve);
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-  });
+  if (values.validate) {
+    const proxyPort = values['proxy-port'] !== undefined ? Number(values['proxy-port']) : port === 0 ? 0 : port + 10;
+    try {
+      prisms = await startPrismGroup({
+        vendors,
+        mode: 'proxy',
+        upstream: running.url,
+        host,
+        port: proxyPort,
+        onLine: (vendor, line) => {
+          if (/violation/i.test(line)) console.log(`contract violation (${vendor}): ${line.replace(/^.*?›\s*/, '')}`);
+        },
+      });
+    } catch (error) {
+      console.error(`cardmock serve --validate: ${(error as Error).message}`);
+      await stopAll();
+      return 1;
+    }
+    console.log('validated through prism proxy --errors (send requests here):');
+    for (const p of prisms.prisms) console.log(`  ${p.vendor.padEnd(20)} ${p.url}`);
+  }
+  await untilSignal(stopAll);
   return 0;
+}
+
+function untilSignal(stop: () => Promise<void>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const onSignal = (signal: string) => {
+      console.log(`cardmock: ${signal}, finishing requests in flight and stopping`);
+      stop().then(resolve);
+    };
+    process.once('SIGINT', () => onSignal('SIGINT'));
+    process.once('SIGTERM', () => onSignal('SIGTERM'));
+  });
 }

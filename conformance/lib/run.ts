@@ -103,6 +103,22 @@ export async function runScenario(target: Target, scenario: Scenario, allowMutat
       });
       break;
     }
+    const interceptedBy = target.intercepted?.(response);
+    if (interceptedBy) {
+      if (step === 'main' && scenario.intent) {
+        return { ...base, outcome: 'not-provokable', reason: interceptedBy, errors: [], warnings: [], ms: performance.now() - started };
+      }
+      failures.push({
+        check: 'reachedImplementation',
+        operation: `${op.spec} ${op.operationId}`,
+        scenario: scenario.id,
+        expected: 'an answer from the implementation',
+        actual: interceptedBy,
+        hint: 'A valid request was refused before it reached the implementation: the scenario sends something the spec forbids.',
+        reproduce: curl(target, scenario.vendor, request),
+      });
+      break;
+    }
     const documented = op.responses.find((r) => r.status === response.status);
     const input = { scenario, operation: op, request, response, step, expectedStatus: expected, documented };
     const reproduce = curl(target, scenario.vendor, request);

@@ -30,4 +30,10 @@ export interface Target {
   concurrency?: number;
   /** Extra response checks of this target (Prism's `sl-violations`), by name. */
   extraChecks?: import('./checks/check.ts').Check[];
+  /**
+   * For a target behind an intermediary (a validating proxy): why a response came from the
+   * intermediary rather than the implementation, or undefined. A scenario that sends an invalid
+   * request on purpose is then not provokable there; any other scenario fails.
+   */
+  intercepted?(response: import('./http-client.ts').ObservedResponse): string | undefined;
 }

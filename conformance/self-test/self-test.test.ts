@@ -31,3 +31,28 @@ describe('self-test: every deviation is caught by the check it names', () => {
     expect(report.ok).toBe(true);
   });
 });
+
+describe('self-test: Prism in front of a broken server reports it in sl-violations', () => {
+  it('an undocumented status on Pismo bind shows up as noContractViolations', async () => {
+    const { startServer } = await import('../../mocks/adapters/node-http.ts');
+    const { startPrismGroup } = await import('../../mocks/prism/per-vendor.ts');
+    const { noContractViolations } = await import('../lib/checks/no-contract-violations.ts');
+    const mutant = MUTANTS.find((m) => m.check === 'statusDocumented')!;
+    const engine = newEngine();
+    const broken: Engine = { ...engine, handle: async (request) => mutant.mutate(request, await engine.handle(request)) };
+    const server = await startServer({ engine: broken, port: 0 });
+    try {
+      const group = await startPrismGroup({ vendors: [mutant.vendor], mode: 'proxy', upstream: server.url });
+      try {
+        const target = ownMockTarget('prism over a mutant', (vendor) => group.url(vendor), { extraChecks: [noContractViolations] });
+        const report = await runConformance({ target, scenarios, unprovokable, vendors: [mutant.vendor], only: ['409'] });
+        const fired = report.results.flatMap((r) => r.errors.map((f) => f.check));
+        expect(fired).toContain('noContractViolations');
+      } finally {
+        await group.stop();
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});

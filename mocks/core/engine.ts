@@ -91,6 +91,8 @@ export function createEngine(options: EngineOptions): Engine {
         response = await run(runtime, routed.operation, routed.params, request, session);
       }
     }
+    // Says which session answered; also lets a proxy's own answers be told from ours.
+    response = { ...response, headers: { ...response.headers, [SESSION_HEADER]: sessionId } };
     store.logRequest(session, {
       at: clock.now(),
       method: request.method,

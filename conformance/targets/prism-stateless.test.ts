@@ -1,0 +1,52 @@
+/**
+ * The suite judges an implementation we did not write: Prism's stateless mock. It answers from the
+ * documented examples, so it cannot honour stateful rules. The suite must say so, with the right
+ * check, for exactly the scenarios that need state.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scenarios, unprovokable } from '../cases/index.ts';
+import { runConformance, type RunReport } from '../lib/run.ts';
+import { prismStatelessTarget } from './prism-targets.ts';
+import type { StartedTarget } from './mock-targets.ts';
+
+/** Scenarios whose documented answer depends on state a stateless mock does not keep. */
+const STATEFUL = [
+  'pismo.bind.409-bind-twice',
+  'pismo.bind.409-not-unbound',
+  'pismo.bind.400-reissued-card-unknown',
+  'pismo.bind.403-other-account',
+  'pismo.bind.401-malformed-token',
+  'paysafe.assign.400-assign-twice',
+  'paysafe.assign.400-already-assigned',
+  'paysafe.assign.400-target-unknown',
+  'paysafe.assign.401-invalid-token',
+  'paysafe.assign.404-customer-unknown',
+];
+
+describe('conformance: prism mock (stateless)', () => {
+  let started: StartedTarget;
+  let report: RunReport;
+  beforeAll(async () => {
+    started = await prismStatelessTarget();
+    report = await runConformance({ target: started.target, scenarios, unprovokable });
+  });
+  afterAll(() => started?.stop());
+
+  it('fails exactly the stateful scenarios, each caught by statusMatchesScenario', () => {
+    const failed = report.results.filter((r) => r.outcome === 'failed');
+    expect(failed.map((r) => r.id).sort()).toEqual([...STATEFUL].sort());
+    for (const r of failed) expect(r.errors.map((e) => e.check), r.id).toContain('statusMatchesScenario');
+    expect(report.ok).toBe(false);
+  });
+
+  it('passes what an example-based mock can honour: success, validation and missing credentials', () => {
+    const passed = report.results.filter((r) => r.outcome === 'passed').map((r) => r.id);
+    expect(passed).toEqual(expect.arrayContaining(['pismo.bind.202-unbound-card', 'paysafe.assign.200-assign', 'paysafe.assign.400-missing-target', 'paysafe.assign.401-no-token']));
+  });
+
+  it('reports fault scenarios as not provokable (no control API), with the reason', () => {
+    const notProvokable = report.results.filter((r) => r.outcome === 'not-provokable');
+    expect(notProvokable.map((r) => r.id).sort()).toEqual(scenarios.filter((s) => s.fault).map((s) => s.id).sort());
+    for (const r of notProvokable) expect(r.reason).toMatch(/fault injection/);
+  });
+});
