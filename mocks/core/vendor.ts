@@ -40,8 +40,23 @@ export interface VendorModule<State = any, Fixtures = any> {
   operations: Record<string, OperationHandler<State>>;
   /** Vendor credential rules (token validity, password rule, access rights): a 401/403, or undefined. */
   authenticate?(credentials: Credentials, state: State, operationId: string, clock: Clock): MockResponse | undefined;
-  /** What the conformance suite needs to judge this mock: accepted credentials and the default fixtures' IDs by role. */
-  samples: { authorization: string; fixtures: Record<string, string | number> };
+  /**
+   * Accepted credentials, the default fixtures' IDs by role (what the conformance suite needs), and
+   * one successful request per operation (for the demo page, README and benchmarks).
+   */
+  samples: {
+    authorization: string;
+    fixtures: Record<string, string | number>;
+    requests: Record<string, SampleCall>;
+  };
   /** The vendor's documented answer, in its envelope, for a request rejected before the domain. */
   reject(kind: RejectionKind, problems: RequestProblem[], operationId?: string): MockResponse;
+}
+
+/** A successful request of an operation against the default fixtures; the path comes from the spec. */
+export interface SampleCall {
+  path: Record<string, string | number>;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  body?: unknown;
 }

@@ -24,4 +24,10 @@ export const paysafeSamples = {
     unassignedCardId: 'f16ba382-eb42-481a-b08f-c57bdc9aae24',
     assignedCardId: '9c1d8a52-2f4e-4c7b-a1d6-0e5b7f3c2a10',
   },
+  requests: {
+    assignBulkCard: {
+      path: { customerId: '1231122232', cardId: 'f16ba382-eb42-481a-b08f-c57bdc9aae24' },
+      body: { targetCustomerId: '1233333323' },
+    },
+  },
 };

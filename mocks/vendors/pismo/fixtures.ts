@@ -37,4 +37,7 @@ export const pismoSamples = {
     unboundCardId: 7001,
     boundCardId: 7100,
   },
+  requests: {
+    'post-v2-card-bind': { path: { cardId: 7001 }, headers: { 'x-account-id': '1001', 'x-customer-id': '2001' } },
+  },
 };

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { createServer, type ViteDevServer } from 'vite';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumAvailable, launchChromium } from '../testing/chromium.ts';
+import { paysafeResponses } from '../vendors/paysafe/errors.ts';
+
+const screenshots = fileURLToPath(new URL('../../reports/screenshots/', import.meta.url));
+
+describe.skipIf(!chromiumAvailable)('demo page: MSW service worker in Chromium', () => {
+  let vite: ViteDevServer;
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    await mkdir(screenshots, { recursive: true });
+    vite = await createServer({ configFile: fileURLToPath(new URL('./vite.config.ts', import.meta.url)), server: { port: 0, host: '127.0.0.1' } });
+    await vite.listen();
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.goto(vite.resolvedUrls!.local[0]!);
+    await page.locator('#worker', { hasText: 'mock running' }).waitFor({ timeout: 30_000 });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await vite?.close();
+  });
+
+  const send = async (vendor: string) => {
+    const panel = page.locator(`.op[data-vendor="${vendor}"]`);
+    const before = await panel.locator('.body').textContent();
+    await panel.locator('button').click();
+    await page.waitForFunction(
+      ([v, b]) => document.querySelector(`.op[data-vendor="${v}"] .body`)?.textContent !== b,
+      [vendor, before] as const,
+    );
+    return { status: await panel.locator('.status').textContent(), body: await panel.locator('.body').textContent() };
+  };
+
+  it('binds a Pismo card (202), then again (409), through fetch to the sandbox URL', async () => {
+    const first = await send('pismo');
+    expect(first.status).toBe('202');
+    const second = await send('pismo');
+    expect(second.status).toBe('409');
+    await page.screenshot({ path: `${screenshots}demo-pismo.png`, fullPage: true });
+  });
+
+  it("shows Paysafe's documented re-assign error code", async () => {
+    expect((await send('paysafe')).status).toBe('200');
+    const again = await send('paysafe');
+    expect(again.status).toBe('400');
+    const code = (paysafeResponses.example('assignBulkCard', 400, 'ALREADY_ASSIGNED_CARD').body as { error: { code: string } }).error.code;
+    expect(again.body).toContain(code);
+    await page.screenshot({ path: `${screenshots}demo-paysafe.png`, fullPage: true });
+  });
+});

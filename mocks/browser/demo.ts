@@ -1,0 +1,33 @@
+/** The demo page: one panel per vendor operation, each calling the vendor's real URL with fetch. */
+import { specBaseUrls } from '../adapters/msw.ts';
+import { sampleCall } from '../core/sample-call.ts';
+import { allVendors } from '../vendors/index.ts';
+import { startCardmock } from './start-cardmock.ts';
+
+const running = await startCardmock({ settings: { asyncDelayMs: 500 } });
+document.querySelector('#worker')!.textContent = 'mock running in this page';
+document.querySelector('#reset')!.addEventListener('click', () => running.engine.store.reset('default'));
+
+const container = document.querySelector('#operations')!;
+for (const vendor of allVendors) {
+  const base = specBaseUrls(vendor)[0]!.replace(/\{[^}]+\}/g, 'sandbox');
+  for (const op of vendor.responses.operations) {
+    const call = sampleCall(vendor, op.operationId);
+    const panel = document.createElement('div');
+    panel.className = 'op';
+    panel.dataset.vendor = vendor.name;
+    panel.dataset.operation = op.operationId;
+    panel.innerHTML = `<h2>${vendor.name} — ${op.summary}</h2><code>${call.method} ${base}${call.path}</code><br/>
+      <button>Send</button><span class="status"></span><pre class="body">(not sent yet)</pre>`;
+    const status = panel.querySelector<HTMLElement>('.status')!;
+    const body = panel.querySelector<HTMLElement>('.body')!;
+    panel.querySelector('button')!.addEventListener('click', async () => {
+      const response = await fetch(`${base}${call.path}`, { method: call.method, headers: call.headers, ...(call.body ? { body: call.body } : {}) });
+      const text = await response.text();
+      status.textContent = String(response.status);
+      status.className = `status ${response.ok ? 'ok' : 'err'}`;
+      body.textContent = text ? JSON.stringify(JSON.parse(text), null, 2) : '(empty body)';
+    });
+    container.append(panel);
+  }
+}
