@@ -34,6 +34,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__cardmock/vendors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The vendors served, their operations and documented statuses */
+        get: operations["listVendors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__cardmock/pismo/fixtures": {
         parameters: {
             query?: never;
@@ -430,6 +447,38 @@ export interface operations {
                 content: {
                     "application/json": {
                         sessions: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    listVendors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per vendor. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        vendors: {
+                            name: components["schemas"]["Vendor"];
+                            operations: {
+                                operationId: string;
+                                method: string;
+                                path: string;
+                                summary?: string;
+                                statuses: number[];
+                            }[];
+                        }[];
                     };
                 };
             };

@@ -144,6 +144,109 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           }
         }
       },
+      "/__cardmock/vendors": {
+        "get": {
+          "operationId": "listVendors",
+          "summary": "The vendors served, their operations and documented statuses",
+          "tags": [
+            "Sessions"
+          ],
+          "responses": {
+            "200": {
+              "description": "One entry per vendor.",
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "required": [
+                      "vendors"
+                    ],
+                    "properties": {
+                      "vendors": {
+                        "type": "array",
+                        "items": {
+                          "type": "object",
+                          "required": [
+                            "name",
+                            "operations"
+                          ],
+                          "properties": {
+                            "name": {
+                              "$ref": "#/components/schemas/Vendor"
+                            },
+                            "operations": {
+                              "type": "array",
+                              "items": {
+                                "type": "object",
+                                "required": [
+                                  "operationId",
+                                  "method",
+                                  "path",
+                                  "statuses"
+                                ],
+                                "properties": {
+                                  "operationId": {
+                                    "type": "string"
+                                  },
+                                  "method": {
+                                    "type": "string"
+                                  },
+                                  "path": {
+                                    "type": "string"
+                                  },
+                                  "summary": {
+                                    "type": "string"
+                                  },
+                                  "statuses": {
+                                    "type": "array",
+                                    "items": {
+                                      "type": "integer"
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "examples": {
+                    "PAYSAFE": {
+                      "value": {
+                        "vendors": [
+                          {
+                            "name": "paysafe",
+                            "operations": [
+                              {
+                                "operationId": "assignBulkCard",
+                                "method": "POST",
+                                "path": "/customers/{customerId}/prepaid/cards/{cardId}/assignments",
+                                "summary": "Assign a bulk card",
+                                "statuses": [
+                                  200,
+                                  400,
+                                  401,
+                                  404,
+                                  500,
+                                  503
+                                ]
+                              }
+                            ]
+                          }
+                        ]
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "400": {
+              "$ref": "#/components/responses/BadRequest"
+            }
+          }
+        }
+      },
       "/__cardmock/pismo/fixtures": {
         "post": {
           "operationId": "addPismoFixtures",

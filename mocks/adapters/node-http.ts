@@ -2,6 +2,7 @@
  * The native Node HTTP adapter: translates `http.IncomingMessage` to a MockRequest, lets the
  * engine (vendors) or the control API answer, and writes the MockResponse. No framework, no MSW.
  */
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../core/engine.ts';
@@ -9,6 +10,9 @@ import type { MockRequest, MockResponse } from '../core/types.ts';
 import { CONTROL_PREFIX, createControlApi } from '../control/control-api.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The dashboard: one static page over the control API, no build step. */
+const dashboard = readFileSync(new URL('../control/dashboard.html', import.meta.url));
 
 export interface ServerOptions {
   engine: Engine;
@@ -43,7 +47,16 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
           ...(body !== undefined ? { body } : {}),
           ...(bodyError !== undefined ? { bodyError } : {}),
         };
-        const isControl = request.path === CONTROL_PREFIX || request.path.startsWith(`${CONTROL_PREFIX}/`);
+        if (request.method === 'GET' && (request.path === CONTROL_PREFIX || request.path === `${CONTROL_PREFIX}/`)) {
+          if (request.path === CONTROL_PREFIX) {
+            res.writeHead(301, { location: `${CONTROL_PREFIX}/`, 'content-length': 0 }).end();
+          } else {
+            res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': dashboard.length }).end(dashboard);
+          }
+          log?.(`${request.method} ${request.path} 200 dashboard`);
+          return;
+        }
+        const isControl = request.path.startsWith(`${CONTROL_PREFIX}/`);
         const response = isControl ? control.handle(request) : await engine.handle(request);
         write(res, response);
         log?.(`${request.method} ${request.path} ${response.status} ${(performance.now() - started).toFixed(1)}ms`);

@@ -28,6 +28,19 @@ const handlers: Record<string, Handler> = {
     return json(200, { session: session.id, vendors: vendor ? [vendor] : engine.vendors.map((v) => v.name) });
   },
   listSessions: (engine) => json(200, { sessions: engine.store.ids() }),
+  listVendors: (engine) =>
+    json(200, {
+      vendors: engine.vendors.map((v) => ({
+        name: v.name,
+        operations: v.responses.operations.map((op) => ({
+          operationId: op.operationId,
+          method: op.method.toUpperCase(),
+          path: op.path,
+          summary: op.summary,
+          statuses: op.responses.map((r) => r.status),
+        })),
+      })),
+    }),
   getVendorState(engine, session, request) {
     const module = vendorModule(engine, request.path.vendor as string);
     if (!module) return error(404, 'NOT_FOUND', `vendor ${String(request.path.vendor)} is not served`);

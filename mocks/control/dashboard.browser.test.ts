@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { createEngine } from '../core/engine.ts';
+import { sampleCall } from '../core/sample-call.ts';
+import { startServer, type RunningServer } from '../adapters/node-http.ts';
+import { allVendors } from '../vendors/index.ts';
+import { chromiumAvailable, launchChromium } from '../testing/chromium.ts';
+
+const screenshots = fileURLToPath(new URL('../../reports/screenshots/', import.meta.url));
+const vendor = (name: string) => allVendors.find((v) => v.name === name)!;
+
+describe.skipIf(!chromiumAvailable)('dashboard at /__cardmock/ in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const send = (name: string, operationId: string) => {
+    const call = sampleCall(vendor(name), operationId);
+    return fetch(`${server.url}/${name}${call.path}`, { method: call.method, headers: call.headers, ...(call.body ? { body: call.body } : {}) });
+  };
+
+  beforeAll(async () => {
+    await mkdir(screenshots, { recursive: true });
+    server = await startServer({ engine: createEngine({ vendors: allVendors, settings: { asyncDelayMs: 300 } }), port: 0 });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}/__cardmock/?vendor=pismo`);
+    await page.locator('#status', { hasText: 'updated' }).waitFor();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the bound card turn CREATED and the cards/bind_card event appear', async () => {
+    expect((await send('pismo', 'post-v2-card-bind')).status).toBe(202);
+    const status = page.locator('#entities tr', { has: page.locator('td[data-col="cardId"]', { hasText: /^7001$/ }) }).locator('td[data-col="status"]');
+    await expect.poll(() => status.textContent(), { timeout: 5_000 }).toBe('CREATED');
+    await page.locator('#events td[data-col="type"]', { hasText: 'cards/bind_card' }).waitFor({ timeout: 5_000 });
+    await page.locator('#requests td[data-col="status"]', { hasText: '202' }).first().waitFor();
+    await page.screenshot({ path: `${screenshots}dashboard-pismo.png`, fullPage: true });
+  });
+
+  it('injects a 503 from the dashboard; the next call returns it', async () => {
+    await page.locator('#vendors button[data-vendor="paysafe"]').click();
+    await page.locator('#fault-operation').selectOption('assignBulkCard');
+    await page.locator('#fault-status').selectOption('503');
+    await page.locator('#fault-times').fill('1');
+    await page.locator('#inject-fault').click();
+    await page.locator('#faults td[data-col="status"]', { hasText: '503' }).waitFor();
+    await page.screenshot({ path: `${screenshots}dashboard-fault.png`, fullPage: true });
+    expect((await send('paysafe', 'assignBulkCard')).status).toBe(503);
+    expect((await send('paysafe', 'assignBulkCard')).status).toBe(200);
+  });
+});
