@@ -11,7 +11,9 @@ import { allVendors } from '../mocks/vendors/index.ts';
 const HELP = `Usage: cardmock serve [options]
 
   --port <n>          Port to listen on (default 4010; 0 picks a free one)
-  --host <addr>       Interface to bind (default 127.0.0.1)
+  --host <addr>       Interface to bind (default 127.0.0.1; any other needs --control-token)
+  --control-token <t> Secret every control API call must send in x-cardmock-control-token
+                      (or env CARDMOCK_CONTROL_TOKEN); dashboard: /__cardmock/?token=<t>
   --async-delay <ms>  How long asynchronous vendor operations take (Pismo bind; default 1000)
   --quiet             No per-request log lines
   --stateless         Run \`prism mock\` per vendor instead (documented examples, Prefer headers);
@@ -27,6 +29,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     options: {
       port: { type: 'string', default: '4010' },
       host: { type: 'string', default: '127.0.0.1' },
+      'control-token': { type: 'string' },
       'async-delay': { type: 'string', default: '1000' },
       quiet: { type: 'boolean', default: false },
       stateless: { type: 'boolean', default: false },
@@ -76,11 +79,13 @@ export async function serveCommand(argv: string[]): Promise<number> {
   }
 
   const engine = createEngine({ vendors: allVendors, settings: { asyncDelayMs } });
+  const controlToken = values['control-token'] ?? process.env.CARDMOCK_CONTROL_TOKEN;
   try {
     running = await startServer({
       engine,
       port,
       host,
+      ...(controlToken ? { controlToken } : {}),
       ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
     });
   } catch (error) {
@@ -88,6 +93,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
     if (code === 'EADDRINUSE') {
       console.error(`cardmock serve: port ${port} on ${values.host} is already in use. Stop the other process or pick another port with --port.`);
       return 1;
+    }
+    if (code === 'CONTROL_TOKEN_REQUIRED') {
+      console.error(`cardmock serve: ${(error as Error).message}`);
+      return 2;
     }
     if (code === 'EADDRNOTAVAIL' || code === 'EACCES') {
       console.error(`cardmock serve: cannot listen on ${values.host}:${port} (${code}).`);

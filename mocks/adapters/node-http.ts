@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Engine } from '../core/engine.ts';
 import type { MockRequest, MockResponse } from '../core/types.ts';
 import { CONTROL_PREFIX, createControlApi } from '../control/control-api.ts';
+import { controlVerdict, isLoopback } from './control-guard.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -20,6 +21,8 @@ export interface ServerOptions {
   host?: string;
   /** One line per request (method, path, status, ms); silent when omitted. */
   log?: (line: string) => void;
+  /** Required by every control request when set; required to listen on a non-loopback interface. */
+  controlToken?: string;
 }
 
 export interface RunningServer {
@@ -31,8 +34,39 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export const MAX_HEADER_BYTES = 16 * 1024;
+/** How long `close()` waits for requests in flight. */
+export const CLOSE_GRACE_MS = 10_000;
+
+const PARSE_ERRORS: Record<string, string> = {
+  HPE_HEADER_OVERFLOW: `headers are larger than ${MAX_HEADER_BYTES} bytes`,
+  HPE_INVALID_HEADER_TOKEN: 'a header name is invalid',
+  HPE_INVALID_METHOD: 'the method is invalid',
+  HPE_INVALID_URL: 'the URL is invalid',
+};
+
+/**
+ * A request Node cannot parse (oversized or malformed headers) would get Node's bare 400/431. When
+ * the request line names a vendor, answer its documented 400 in its envelope instead.
+ */
+function answerUnparsable(engine: Engine, error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: import('node:stream').Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const path = /^[A-Z]+ (\/[^\s?]*)/.exec(error.rawPacket?.toString('latin1') ?? '')?.[1] ?? '/';
+  const vendor = engine.vendor(path.split('/')[1] ?? '');
+  const message = PARSE_ERRORS[error.code ?? ''] ?? 'the request could not be parsed';
+  const response: MockResponse = vendor
+    ? vendor.reject('invalid', [{ in: 'header', field: 'headers', message }])
+    : { status: 400, headers: { 'content-type': 'application/json' }, body: { error: { code: 'BAD_REQUEST', message } } };
+  const payload = JSON.stringify(response.body ?? {});
+  const head = [`HTTP/1.1 ${response.status} ${http.STATUS_CODES[response.status] ?? ''}`, ...Object.entries(response.headers).map(([k, v]) => `${k}: ${v}`), `content-length: ${Buffer.byteLength(payload)}`, 'connection: close'];
+  socket.end(`${head.join('\r\n')}\r\n\r\n${payload}`);
+}
+
 export function createRequestListener(options: ServerOptions): http.RequestListener {
-  const { engine, log } = options;
+  const { engine, log, controlToken } = options;
   const control = createControlApi(engine);
   return (req, res) => {
     const started = performance.now();
@@ -57,7 +91,15 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
           return;
         }
         const isControl = request.path.startsWith(`${CONTROL_PREFIX}/`);
-        const response = isControl ? control.handle(request) : await engine.handle(request);
+        let response: MockResponse;
+        if (isControl) {
+          const verdict = controlVerdict(req, controlToken);
+          response = verdict.ok
+            ? control.handle(request)
+            : { status: verdict.status, headers: { 'content-type': 'application/json' }, body: { error: { code: verdict.code, message: verdict.message } } };
+        } else {
+          response = await engine.handle(request);
+        }
         write(res, response);
         log?.(`${request.method} ${request.path} ${response.status} ${(performance.now() - started).toFixed(1)}ms`);
       },
@@ -103,7 +145,11 @@ function readBody(req: http.IncomingMessage): Promise<{ body?: string; bodyError
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const server = http.createServer({ maxHeaderSize: 16 * 1024 }, createRequestListener(options));
+  if (!isLoopback(host) && !options.controlToken) {
+    throw Object.assign(new Error(`serving on ${host} exposes the control API: set a control token (--control-token)`), { code: 'CONTROL_TOKEN_REQUIRED' });
+  }
+  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, createRequestListener(options));
+  server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket) => answerUnparsable(options.engine, error, socket));
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -121,7 +167,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        // Requests in flight finish; their keep-alive connections are closed as soon as they go
+        // idle, and anything still open after the grace period is cut.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        const deadline = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+        server.close(() => {
+          clearInterval(sweep);
+          clearTimeout(deadline);
+          resolve();
+        });
         server.closeIdleConnections();
       }),
   };

@@ -32,7 +32,7 @@ export function paysafeError<S extends 400 | 401 | 404>(
   const body = response.body as ErrorEnvelope;
   if (fieldErrors) {
     body.error.fieldErrors = fieldErrors;
-    body.error.details = fieldErrors.map((f) => `${f.field} ${f.error}`);
+    body.error.details = fieldErrors.map((f) => [f.field, f.error].filter(Boolean).join(' '));
   }
   return { status, headers: response.headers, body };
 }

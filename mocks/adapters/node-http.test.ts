@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import type { IncomingMessage } from 'node:http';
+import { createEngine } from '../core/engine.ts';
+import { sampleCall } from '../core/sample-call.ts';
+import { allVendors } from '../vendors/index.ts';
+import { CONTROL_TOKEN_HEADER, controlVerdict } from './control-guard.ts';
+import { startServer, type RunningServer } from './node-http.ts';
+
+const cli = fileURLToPath(new URL('../../bin/cardmock.js', import.meta.url));
+const paysafe = allVendors.find((v) => v.name === 'paysafe')!;
+
+/** Start `cardmock serve` and wait for its URL; the test kills it in any case. */
+async function serve(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, [cli, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (c) => (output += c));
+  child.stderr!.on('data', (c) => (output += c));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL in: ${output}`)), 20_000);
+    child.stdout!.on('data', () => {
+      const m = /listening on (http:\/\/\S+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.once('exit', () => {
+      clearTimeout(timer);
+      reject(new Error(`exited: ${output}`));
+    });
+  });
+  return { child, url, output: () => output };
+}
+
+describe('control API lock-down', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ engine: createEngine({ vendors: allVendors }), port: 0, controlToken: 'let-me-in' });
+  });
+  afterAll(() => server?.close());
+
+  it('refuses to listen on a non-loopback interface without a control token', async () => {
+    await expect(startServer({ engine: createEngine({ vendors: allVendors }), port: 0, host: '0.0.0.0' })).rejects.toThrow(/control token/);
+  });
+
+  it('with a token configured, control calls without it get 401 and with it 200', async () => {
+    const without = await fetch(`${server.url}/__cardmock/sessions`);
+    expect(without.status).toBe(401);
+    expect(((await without.json()) as { error: { code: string } }).error.code).toBe('CONTROL_TOKEN_REQUIRED');
+    expect((await fetch(`${server.url}/__cardmock/sessions`, { headers: { [CONTROL_TOKEN_HEADER]: 'wrong' } })).status).toBe(401);
+    expect((await fetch(`${server.url}/__cardmock/sessions`, { headers: { [CONTROL_TOKEN_HEADER]: 'let-me-in' } })).status).toBe(200);
+  });
+
+  it('vendor endpoints need no control token', async () => {
+    const call = sampleCall(paysafe, 'assignBulkCard');
+    const r = await fetch(`${server.url}/paysafe${call.path}`, { method: call.method, headers: call.headers, body: call.body! });
+    expect(r.status).toBe(200);
+  });
+
+  it('a page of another origin is refused, even on loopback', async () => {
+    const local = await startServer({ engine: createEngine({ vendors: allVendors }), port: 0 });
+    try {
+      const cross = await fetch(`${local.url}/__cardmock/reset`, { method: 'POST', headers: { origin: 'https://evil.example' } });
+      expect(cross.status).toBe(403);
+      const same = await fetch(`${local.url}/__cardmock/reset`, { method: 'POST', headers: { origin: local.url } });
+      expect(same.status).toBe(200);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('without a token, only loopback clients are answered', () => {
+    const request = (remoteAddress: string) => ({ headers: { host: 'x:4010' }, socket: { remoteAddress } }) as unknown as IncomingMessage;
+    expect(controlVerdict(request('127.0.0.1'), undefined).ok).toBe(true);
+    expect(controlVerdict(request('::1'), undefined).ok).toBe(true);
+    expect(controlVerdict(request('192.0.2.7'), undefined)).toMatchObject({ ok: false, status: 403, code: 'LOOPBACK_ONLY' });
+  });
+});
+
+describe('cardmock serve process', () => {
+  it('finishes requests in flight at SIGTERM, then exits 0', async () => {
+    const { child, url } = await serve(['--port', '0', '--quiet']);
+    try {
+      const call = sampleCall(paysafe, 'assignBulkCard');
+      const inFlight = fetch(`${url}/paysafe${call.path}`, { method: call.method, headers: { ...call.headers, 'x-cardmock-delay': '800' }, body: call.body! });
+      await new Promise((r) => setTimeout(r, 200));
+      child.kill('SIGTERM');
+      const response = await inFlight;
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ cardId: expect.any(String) });
+      const [code] = await once(child, 'exit');
+      expect(code).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('says clearly when the port is taken', async () => {
+    const taken = await startServer({ engine: createEngine({ vendors: allVendors }), port: 0 });
+    try {
+      const child = spawn(process.execPath, [cli, 'serve', '--port', String(taken.port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr!.on('data', (c) => (stderr += c));
+      const [code] = await once(child, 'exit');
+      expect(code).toBe(1);
+      expect(stderr).toMatch(new RegExp(`port ${taken.port} on 127.0.0.1 is already in use`));
+    } finally {
+      await taken.close();
+    }
+  });
+});
