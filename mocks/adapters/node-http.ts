@@ -72,11 +72,12 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
     const started = performance.now();
     readBody(req).then(
       async ({ body, bodyError }) => {
-        const url = new URL(req.url ?? '/', 'http://cardmock.invalid');
+        const target = req.url ?? '/';
+        const q = target.indexOf('?');
         const request: MockRequest = {
           method: req.method ?? 'GET',
-          path: url.pathname,
-          query: url.searchParams,
+          path: q < 0 ? target : target.slice(0, q),
+          query: new URLSearchParams(q < 0 ? '' : target.slice(q + 1)),
           headers: req.headers as Record<string, string | undefined>,
           ...(body !== undefined ? { body } : {}),
           ...(bodyError !== undefined ? { bodyError } : {}),

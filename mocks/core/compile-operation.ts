@@ -48,7 +48,8 @@ export function compileOperation(
       '/?$',
   );
 
-  const byLocation = new Map<ParameterLocation, { parameters: ParameterObject[]; validate: ValidateFunction }>();
+  // Validators are compiled on first use, so start-up does not pay for operations nobody calls.
+  const byLocation = new Map<ParameterLocation, { parameters: ParameterObject[]; validate: () => ValidateFunction }>();
   for (const location of LOCATIONS) {
     const parameters = spec.parameters.filter((p) => p.in === location);
     const key = (p: ParameterObject) => (location === 'header' ? p.name.toLowerCase() : p.name);
@@ -57,13 +58,13 @@ export function compileOperation(
       properties: Object.fromEntries(parameters.map((p) => [key(p), p.schema ?? {}])),
       required: parameters.filter((p) => p.required).map(key),
     };
-    byLocation.set(location, { parameters, validate: params.validator(schema) });
+    byLocation.set(location, { parameters, validate: lazy(() => params.validator(schema)) });
   }
 
   const media = spec.requestBody?.content ?? {};
   const jsonMediaTypes = Object.keys(media).filter((m) => /json/i.test(m));
   const bodySchema = jsonMediaTypes.length > 0 ? media[jsonMediaTypes[0]!]?.schema : undefined;
-  const validateBody = bodySchema ? bodies.validator(bodySchema) : undefined;
+  const bodyValidator = bodySchema ? lazy(() => bodies.validator(bodySchema)) : undefined;
 
   return {
     spec,
@@ -96,7 +97,7 @@ export function compileOperation(
         if (v !== undefined) values.header[p.name.toLowerCase()] = v;
       }
       for (const location of LOCATIONS) {
-        const { validate } = byLocation.get(location)!;
+        const validate = byLocation.get(location)!.validate();
         if (!validate(values[location])) {
           for (const error of validate.errors ?? []) {
             problems.push({ in: location, field: fieldOf(error), message: error.message ?? 'is invalid' });
@@ -125,6 +126,7 @@ export function compileOperation(
             } catch {
               problems.push({ in: 'body', field: '', message: 'is not valid JSON' });
             }
+            const validateBody = bodyValidator?.();
             if (problems.every((p) => p.in !== 'body') && validateBody && !validateBody(body)) {
               for (const error of validateBody.errors ?? []) {
                 problems.push({ in: 'body', field: fieldOf(error), message: error.message ?? 'is invalid' });
@@ -136,4 +138,9 @@ export function compileOperation(
       return { request: { ...values, body }, problems };
     },
   };
+}
+
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }

@@ -2,7 +2,7 @@
  * Turns a vendor's sample call into a concrete request: method and path template from the spec,
  * values from the sample.
  */
-import type { VendorModule } from './vendor.ts';
+import type { SampleCall, VendorModule } from './vendor.ts';
 
 export interface ConcreteCall {
   method: string;
@@ -12,11 +12,16 @@ export interface ConcreteCall {
   body?: string;
 }
 
-export function sampleCall(vendor: VendorModule, operationId: string, overrides: { path?: Record<string, string | number> } = {}): ConcreteCall {
-  const op = vendor.responses.operation(operationId);
+/** The vendor's sample call of an operation (a success against the default fixtures). */
+export function sampleCall(vendor: VendorModule, operationId: string): ConcreteCall {
   const sample = vendor.samples.requests[operationId];
   if (!sample) throw new Error(`${vendor.name} has no sample request for ${operationId}`);
-  const values = { ...sample.path, ...overrides.path };
+  return concreteCall(vendor, operationId, sample);
+}
+
+export function concreteCall(vendor: VendorModule, operationId: string, sample: SampleCall): ConcreteCall {
+  const op = vendor.responses.operation(operationId);
+  const values = sample.path;
   const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(values[name])));
   const query = new URLSearchParams(sample.query ?? {}).toString();
   const headers: Record<string, string> = { authorization: vendor.samples.authorization, ...sample.headers };

@@ -26,6 +26,8 @@ export interface RequestLogEntry {
 
 interface ScheduledTask {
   dueAt: number;
+  /** Tie-break: tasks due at the same time run in the order they were scheduled. */
+  seq: number;
   vendor: string;
   run: () => void;
 }
@@ -36,6 +38,7 @@ export interface Session {
   readonly events: CardmockEvent[];
   readonly requests: RequestLogEntry[];
   faults: FaultRule[];
+  /** A binary min-heap on (dueAt, seq): scheduling and settling stay O(log n) with many binds in flight. */
   readonly tasks: ScheduledTask[];
 }
 
@@ -79,7 +82,9 @@ export function createSessionStore(clock: Clock): SessionStore {
       session.states.delete(vendor);
       remove(session.events, (e) => e.vendor === vendor);
       remove(session.requests, (r) => r.vendor === vendor);
-      remove(session.tasks, (t) => t.vendor === vendor);
+      const kept = session.tasks.filter((t) => t.vendor !== vendor);
+      session.tasks.length = 0;
+      for (const t of kept) heapPush(session.tasks, t);
       session.faults = session.faults.filter((f) => f.vendor !== vendor);
     },
     emit(session, vendor, type, payload) {
@@ -89,12 +94,13 @@ export function createSessionStore(clock: Clock): SessionStore {
       return event;
     },
     schedule(session, vendor, delayMs, run) {
-      session.tasks.push({ dueAt: clock.now() + delayMs, vendor, run });
-      session.tasks.sort((a, b) => a.dueAt - b.dueAt);
+      heapPush(session.tasks, { dueAt: clock.now() + delayMs, seq: ++seq, vendor, run });
     },
     settle(session) {
+      const tasks = session.tasks;
+      if (tasks.length === 0 || tasks[0]!.dueAt > clock.now()) return;
       const now = clock.now();
-      while (session.tasks.length > 0 && session.tasks[0]!.dueAt <= now) session.tasks.shift()!.run();
+      while (tasks.length > 0 && tasks[0]!.dueAt <= now) heapPop(tasks).run();
     },
     logRequest(session, entry) {
       session.requests.push(entry);
@@ -105,4 +111,37 @@ export function createSessionStore(clock: Clock): SessionStore {
 
 function remove<T>(list: T[], drop: (item: T) => boolean): void {
   for (let i = list.length - 1; i >= 0; i--) if (drop(list[i]!)) list.splice(i, 1);
+}
+
+const before = (a: ScheduledTask, b: ScheduledTask) => a.dueAt < b.dueAt || (a.dueAt === b.dueAt && a.seq < b.seq);
+
+function heapPush(heap: ScheduledTask[], task: ScheduledTask): void {
+  heap.push(task);
+  let i = heap.length - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!before(heap[i]!, heap[parent]!)) break;
+    [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+    i = parent;
+  }
+}
+
+function heapPop(heap: ScheduledTask[]): ScheduledTask {
+  const top = heap[0]!;
+  const last = heap.pop()!;
+  if (heap.length > 0) {
+    heap[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let min = i;
+      if (l < heap.length && before(heap[l]!, heap[min]!)) min = l;
+      if (r < heap.length && before(heap[r]!, heap[min]!)) min = r;
+      if (min === i) break;
+      [heap[i], heap[min]] = [heap[min]!, heap[i]!];
+      i = min;
+    }
+  }
+  return top;
 }

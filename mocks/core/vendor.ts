@@ -48,6 +48,11 @@ export interface VendorModule<State = any, Fixtures = any> {
     authorization: string;
     fixtures: Record<string, string | number>;
     requests: Record<string, SampleCall>;
+    /**
+     * Fresh entities at scale, for benchmarks and load tests: `fixtures(count)` is a control-API
+     * fixtures body adding `count` of them; `call(operationId, i)` is a successful call on the i-th.
+     */
+    scale: { fixtures(count: number, offset?: number): unknown; call(operationId: string, index: number): SampleCall };
   };
   /** The vendor's documented answer, in its envelope, for a request rejected before the domain. */
   reject(kind: RejectionKind, problems: RequestProblem[], operationId?: string): MockResponse;

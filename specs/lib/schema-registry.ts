@@ -29,6 +29,8 @@ export interface RegistryOptions {
   allErrors?: boolean;
   /** Keep `schema`/`parentSchema`/`data` on errors. */
   verbose?: boolean;
+  /** Check every compiled schema against the JSON Schema meta-schema. */
+  validateSchema?: boolean;
 }
 
 export function createSchemaRegistry(
@@ -42,8 +44,8 @@ export function createSchemaRegistry(
     coerceTypes: options.coerceTypes ?? false,
     allowUnionTypes: true,
     unicodeRegExp: true,
-    // Specs are trusted input written by us; keep schema errors loud.
-    validateSchema: true,
+    // Checking each schema against the meta-schema costs start-up time; the spec tests turn it on.
+    validateSchema: options.validateSchema ?? false,
     // parentSchema on each error lets the conformance suite tell inferred parts of a spec apart.
     verbose: options.verbose ?? false,
   });

@@ -30,4 +30,18 @@ export const paysafeSamples = {
       body: { targetCustomerId: '1233333323' },
     },
   },
+  scale: {
+    /** Bulk cards of customer 1231122232 with UUIDs built from i. */
+    fixtures: (count: number, offset = 0): PaysafeFixtures => ({
+      cards: Array.from({ length: count }, (_, i) => ({ cardId: scaleCardId(offset + i), customerId: '1231122232' })),
+    }),
+    call: (_operationId: string, i: number) => ({
+      path: { customerId: '1231122232', cardId: scaleCardId(i) },
+      body: { targetCustomerId: '1233333323' },
+    }),
+  },
 };
+
+function scaleCardId(i: number): string {
+  return `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+}

@@ -6,20 +6,33 @@
  */
 export type AccountToken = { ok: true; accountId: string } | { ok: false; reason: 'malformed' | 'expired' | 'no-account' };
 
+/** Claims of recently seen tokens: a client sends the same token on every request. */
+const claimsCache = new Map<string, Record<string, unknown> | undefined>();
+const CLAIMS_CACHE_SIZE = 1_000;
+
 export function readAccountToken(token: string, nowMs: number): AccountToken {
-  const parts = token.split('.');
-  if (parts.length !== 3) return { ok: false, reason: 'malformed' };
-  let claims: Record<string, unknown>;
-  try {
-    claims = JSON.parse(decodeBase64Url(parts[1]!)) as Record<string, unknown>;
-  } catch {
-    return { ok: false, reason: 'malformed' };
+  let claims = claimsCache.get(token);
+  if (claims === undefined && !claimsCache.has(token)) {
+    claims = readClaims(token);
+    if (claimsCache.size >= CLAIMS_CACHE_SIZE) claimsCache.delete(claimsCache.keys().next().value!);
+    claimsCache.set(token, claims);
   }
-  if (typeof claims !== 'object' || claims === null) return { ok: false, reason: 'malformed' };
+  if (claims === undefined) return { ok: false, reason: 'malformed' };
   if (typeof claims.exp !== 'number' || claims.exp * 1000 <= nowMs) return { ok: false, reason: 'expired' };
   const account = claims.uid ?? claims.account_id;
   if (typeof account !== 'string' && typeof account !== 'number') return { ok: false, reason: 'no-account' };
   return { ok: true, accountId: String(account) };
+}
+
+function readClaims(token: string): Record<string, unknown> | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3) return undefined;
+  try {
+    const claims = JSON.parse(decodeBase64Url(parts[1]!)) as unknown;
+    return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? (claims as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** An (unsigned) account token for tests, fixtures and README examples. */

@@ -40,4 +40,16 @@ export const pismoSamples = {
   requests: {
     'post-v2-card-bind': { path: { cardId: 7001 }, headers: { 'x-account-id': '1001', 'x-customer-id': '2001' } },
   },
+  scale: {
+    /** UNBOUND noname cards 1 000 000 + i. */
+    fixtures: (count: number, offset = 0): PismoFixtures => ({
+      cards: Array.from({ length: count }, (_, i) => ({ cardId: SCALE_BASE + offset + i, status: 'UNBOUND', programId: 1001, bulkId: 900 })),
+    }),
+    call: (_operationId: string, i: number) => ({
+      path: { cardId: SCALE_BASE + i },
+      headers: { 'x-account-id': '1001', 'x-customer-id': '2001' },
+    }),
+  },
 };
+
+const SCALE_BASE = 1_000_000;

@@ -1,0 +1,268 @@
+/**
+ * `npm run bench`: throughput and latency of cardmock against Prism in one run, on the same request
+ * mix over every vendor; start-up time; memory and latency at 1 k and 100 k entities per vendor.
+ * Loopback only, bounded in time. Prints a table and writes reports/bench.json.
+ *
+ * Env: BENCH_DURATION (s per target, default 10), BENCH_CONNECTIONS (default 50),
+ *      BENCH_SCALE (entities per vendor for the scaling run, default 100000).
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { concreteCall, sampleCall, type ConcreteCall } from '../mocks/core/sample-call.ts';
+import type { VendorModule } from '../mocks/core/vendor.ts';
+import { startPrismGroup, type PrismGroup } from '../mocks/prism/per-vendor.ts';
+import { allVendors } from '../mocks/vendors/index.ts';
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SCALE = Number(process.env.BENCH_SCALE ?? 100_000);
+const cli = fileURLToPath(new URL('../bin/cardmock.js', import.meta.url));
+const children = new Set<ChildProcess>();
+process.once('exit', () => children.forEach((c) => c.kill('SIGKILL')));
+
+interface Measured {
+  target: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+  serverErrors: number;
+  requests: number;
+}
+
+/** Spawn a server process and resolve with its URL once it prints it. */
+function spawnServer(args: string[], pattern: RegExp): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`no start within 30 s: ${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      const m = pattern.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1]! });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', () => reject(new Error(`exited before listening: ${output}`)));
+  });
+}
+
+const startCardmock = () => spawnServer([cli, 'serve', '--port', '0', '--quiet'], /listening on (http:\/\/\S+)/);
+
+/** The bare ceiling: a Node http server answering a fixed 200. */
+const startCeiling = () =>
+  spawnServer(
+    ['-e', "require('http').createServer((q,s)=>{q.resume();q.on('end',()=>{s.writeHead(200,{'content-type':'application/json','content-length':2});s.end('{}')})}).listen(0,'127.0.0.1',function(){console.log('listening on http://127.0.0.1:'+this.address().port)})"],
+    /listening on (http:\/\/\S+)/,
+  );
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  children.delete(child);
+}
+
+async function rssMb(pids: number[]): Promise<number> {
+  let kb = 0;
+  for (const pid of pids) {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  }
+  return Math.round(kb / 1024);
+}
+
+/** Seed `count` fresh entities per vendor through the control API, in chunks under the body limit. */
+async function seed(url: string, count: number, chunk = 10_000): Promise<void> {
+  for (const vendor of allVendors) {
+    for (let offset = 0; offset < count; offset += chunk) {
+      const body = JSON.stringify(vendor.samples.scale.fixtures(Math.min(chunk, count - offset), offset));
+      const r = await fetch(`${url}/__cardmock/${vendor.name}/fixtures`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      if (r.status !== 200) throw new Error(`seeding ${vendor.name} failed: ${r.status} ${await r.text()}`);
+    }
+  }
+}
+
+/**
+ * The mix for one vendor: per operation, a fresh state-changing call (entity i, counting up) and
+ * the sample call repeated (after its first success, the documented stateful rejection).
+ */
+function mix(vendor: VendorModule, prefix: string, counter: { next: number; limit: number }): autocannon.Request[] {
+  const toRequest = (call: ConcreteCall) => ({ method: call.method as autocannon.Request['method'], path: `${prefix}${call.path}`, headers: call.headers, ...(call.body ? { body: call.body } : {}) });
+  return vendor.responses.operations.flatMap((op) => [
+    {
+      ...toRequest(sampleCall(vendor, op.operationId)),
+      setupRequest: (request: autocannon.Request) => {
+        const index = counter.next++ % counter.limit;
+        return { ...request, ...toRequest(concreteCall(vendor, op.operationId, vendor.samples.scale.call(op.operationId, index))) };
+      },
+    },
+    toRequest(sampleCall(vendor, op.operationId)),
+  ]);
+}
+
+/** One autocannon per vendor, in parallel, connections split between them; results combined. */
+async function load(target: string, baseOf: (vendor: string) => { url: string; prefix: string }, options: { duration?: number; connections?: number; limit: number }): Promise<Measured> {
+  const duration = options.duration ?? DURATION;
+  const connections = Math.max(1, Math.round((options.connections ?? CONNECTIONS) / allVendors.length));
+  const results = await Promise.all(
+    allVendors.map((vendor) => {
+      const { url, prefix } = baseOf(vendor.name);
+      return autocannon({ url, connections, duration, requests: mix(vendor, prefix, { next: 0, limit: options.limit }) });
+    }),
+  );
+  const requests = results.reduce((n, r) => n + r.requests.total, 0);
+  const serverErrors = results.reduce((n, r) => n + Object.entries((r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {}).filter(([code]) => code.startsWith('5')).reduce((m, [, s]) => m + s.count, 0), 0);
+  return {
+    target,
+    requestsPerSecond: Math.round(results.reduce((n, r) => n + r.requests.average, 0)),
+    p50: round(results.reduce((n, r) => n + r.latency.p50 * r.requests.total, 0) / Math.max(requests, 1)),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    max: Math.max(...results.map((r) => r.latency.max)),
+    errors: results.reduce((n, r) => n + r.errors + r.timeouts, 0),
+    serverErrors,
+    requests,
+  };
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** Process start to first successful answer of every vendor's sample call. */
+async function startup(kind: 'cardmock' | 'prism mock'): Promise<number> {
+  const started = performance.now();
+  let group: PrismGroup | undefined;
+  let child: ChildProcess | undefined;
+  let baseOf: (vendor: string) => string;
+  if (kind === 'cardmock') {
+    const server = await startCardmock();
+    child = server.child;
+    baseOf = (vendor) => `${server.url}/${vendor}`;
+  } else {
+    group = await startPrismGroup({ vendors: allVendors.map((v) => v.name), mode: 'mock' });
+    baseOf = (vendor) => group!.url(vendor);
+  }
+  await Promise.all(
+    allVendors.map(async (vendor) => {
+      const call = sampleCall(vendor, vendor.responses.operations[0]!.operationId);
+      for (;;) {
+        const r = await fetch(`${baseOf(vendor.name)}${call.path}`, { method: call.method, headers: call.headers, ...(call.body ? { body: call.body } : {}) }).catch(() => undefined);
+        if (r && r.status < 300) return;
+        await new Promise((res) => setTimeout(res, 5));
+      }
+    }),
+  );
+  const ms = Math.round(performance.now() - started);
+  if (child) await stop(child);
+  await group?.stop();
+  return ms;
+}
+
+async function scaling(entities: number): Promise<{ entities: number; rssMb: number; p50: number; p99: number; mean: number }> {
+  const { child, url } = await startCardmock();
+  await seed(url, entities);
+  const rss = await rssMb([child.pid!]);
+  // Moderate load: latency per request, not saturation.
+  const results = await Promise.all(
+    allVendors.map((vendor) => autocannon({ url, connections: 2, duration: 5, requests: mix(vendor, `/${vendor.name}`, { next: 0, limit: entities }) })),
+  );
+  await stop(child);
+  const total = results.reduce((n, r) => n + r.requests.total, 0);
+  return {
+    entities,
+    rssMb: rss,
+    p50: round(results.reduce((n, r) => n + r.latency.p50 * r.requests.total, 0) / total),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    mean: round(results.reduce((n, r) => n + r.latency.mean * r.requests.total, 0) / total),
+  };
+}
+
+async function main(): Promise<void> {
+  const vendors = allVendors.map((v) => v.name);
+  const seeded = 60_000;
+  console.log(`cardmock bench: ${vendors.length} vendors, ${CONNECTIONS} connections, ${DURATION} s per target, loopback\n`);
+
+  console.log('start-up…');
+  const startupCardmock = await startup('cardmock');
+  const startupPrism = await startup('prism mock');
+
+  const rows: Measured[] = [];
+  const memory: Record<string, number> = {};
+
+  console.log('cardmock (stateful, full validation)…');
+  {
+    const { child, url } = await startCardmock();
+    await seed(url, seeded);
+    rows.push(await load('cardmock', (v) => ({ url, prefix: `/${v}` }), { limit: seeded }));
+    memory.cardmock = await rssMb([child.pid!]);
+    await stop(child);
+  }
+  console.log('prism mock (stateless)…');
+  {
+    const group = await startPrismGroup({ vendors, mode: 'mock' });
+    rows.push(await load('prism mock', (v) => ({ url: group.url(v), prefix: '' }), { limit: seeded }));
+    memory['prism mock'] = await rssMb(group.prisms.map((p) => p.child.pid!));
+    await group.stop();
+  }
+  console.log('prism proxy --errors in front of cardmock…');
+  {
+    const { child, url } = await startCardmock();
+    await seed(url, seeded);
+    const group = await startPrismGroup({ vendors, mode: 'proxy', upstream: url });
+    rows.push(await load('prism proxy → cardmock', (v) => ({ url: group.url(v), prefix: '' }), { limit: seeded }));
+    memory['prism proxy → cardmock'] = (await rssMb(group.prisms.map((p) => p.child.pid!))) + (await rssMb([child.pid!]));
+    await group.stop();
+    await stop(child);
+  }
+  console.log('bare node http (ceiling)…');
+  {
+    const { child, url } = await startCeiling();
+    rows.push(await load('bare node http (ceiling)', () => ({ url, prefix: '' }), { limit: seeded }));
+    memory['bare node http (ceiling)'] = await rssMb([child.pid!]);
+    await stop(child);
+  }
+  console.log(`scaling: 1 000 and ${SCALE.toLocaleString('en')} entities per vendor…`);
+  const small = await scaling(1_000);
+  const large = await scaling(SCALE);
+
+  const [cardmock, prism, , ceiling] = rows as [Measured, Measured, Measured, Measured];
+  const ratios = {
+    cardmockOverPrismMock: round(cardmock.requestsPerSecond / prism.requestsPerSecond),
+    cardmockOverCeiling: round(cardmock.requestsPerSecond / ceiling.requestsPerSecond),
+    latencyLargeOverSmall: round(large.mean / small.mean),
+  };
+
+  const table = [
+    '| target | req/s | p50 ms | p99 ms | max ms | socket errors | 5xx | RSS MB |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.target} | ${r.requestsPerSecond.toLocaleString('en')} | ${r.p50} | ${r.p99} | ${r.max} | ${r.errors} | ${r.serverErrors} | ${memory[r.target]} |`),
+  ].join('\n');
+  const report = [
+    table,
+    '',
+    `cardmock ÷ prism mock: ${ratios.cardmockOverPrismMock} ×   cardmock ÷ ceiling: ${Math.round(ratios.cardmockOverCeiling * 100)} %`,
+    `start-up to first answer of all ${vendors.length} vendors: cardmock ${startupCardmock} ms, prism mock ${startupPrism} ms`,
+    `scaling: ${small.entities.toLocaleString('en')}/vendor → RSS ${small.rssMb} MB, mean ${small.mean} ms, p99 ${small.p99} ms; ` +
+      `${large.entities.toLocaleString('en')}/vendor → RSS ${large.rssMb} MB, mean ${large.mean} ms, p99 ${large.p99} ms (mean ratio ${ratios.latencyLargeOverSmall})`,
+  ].join('\n');
+  console.log(`\n${report}`);
+
+  await mkdir(fileURLToPath(new URL('../reports/', import.meta.url)), { recursive: true });
+  const out = fileURLToPath(new URL('../reports/bench.json', import.meta.url));
+  await writeFile(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, duration: DURATION, connections: CONNECTIONS, vendors, rows, memory, startup: { cardmock: startupCardmock, prismMock: startupPrism }, scaling: [small, large], ratios }, null, 2)}\n`);
+  console.log(`\nwritten to reports/bench.json`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
