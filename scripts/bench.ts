@@ -7,107 +7,17 @@
  *      BENCH_SCALE (entities per vendor for the scaling run, default 100000).
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import type { ChildProcess } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { concreteCall, sampleCall, type ConcreteCall } from '../mocks/core/sample-call.ts';
-import type { VendorModule } from '../mocks/core/vendor.ts';
+import { sampleCall } from '../mocks/core/sample-call.ts';
 import { startPrismGroup, type PrismGroup } from '../mocks/prism/per-vendor.ts';
 import { allVendors } from '../mocks/vendors/index.ts';
+import { mix, rssMb, seed, startCardmock, startCeiling, stop, type Measured } from './load-kit.ts';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SCALE = Number(process.env.BENCH_SCALE ?? 100_000);
-const cli = fileURLToPath(new URL('../bin/cardmock.js', import.meta.url));
-const children = new Set<ChildProcess>();
-process.once('exit', () => children.forEach((c) => c.kill('SIGKILL')));
-
-interface Measured {
-  target: string;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  max: number;
-  errors: number;
-  serverErrors: number;
-  requests: number;
-}
-
-/** Spawn a server process and resolve with its URL once it prints it. */
-function spawnServer(args: string[], pattern: RegExp): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`no start within 30 s: ${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      const m = pattern.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]! });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', () => reject(new Error(`exited before listening: ${output}`)));
-  });
-}
-
-const startCardmock = () => spawnServer([cli, 'serve', '--port', '0', '--quiet'], /listening on (http:\/\/\S+)/);
-
-/** The bare ceiling: a Node http server answering a fixed 200. */
-const startCeiling = () =>
-  spawnServer(
-    ['-e', "require('http').createServer((q,s)=>{q.resume();q.on('end',()=>{s.writeHead(200,{'content-type':'application/json','content-length':2});s.end('{}')})}).listen(0,'127.0.0.1',function(){console.log('listening on http://127.0.0.1:'+this.address().port)})"],
-    /listening on (http:\/\/\S+)/,
-  );
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
-  children.delete(child);
-}
-
-async function rssMb(pids: number[]): Promise<number> {
-  let kb = 0;
-  for (const pid of pids) {
-    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-    kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  }
-  return Math.round(kb / 1024);
-}
-
-/** Seed `count` fresh entities per vendor through the control API, in chunks under the body limit. */
-async function seed(url: string, count: number, chunk = 10_000): Promise<void> {
-  for (const vendor of allVendors) {
-    for (let offset = 0; offset < count; offset += chunk) {
-      const body = JSON.stringify(vendor.samples.scale.fixtures(Math.min(chunk, count - offset), offset));
-      const r = await fetch(`${url}/__cardmock/${vendor.name}/fixtures`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      if (r.status !== 200) throw new Error(`seeding ${vendor.name} failed: ${r.status} ${await r.text()}`);
-    }
-  }
-}
-
-/**
- * The mix for one vendor: per operation, a fresh state-changing call (entity i, counting up) and
- * the sample call repeated (after its first success, the documented stateful rejection).
- */
-function mix(vendor: VendorModule, prefix: string, counter: { next: number; limit: number }): autocannon.Request[] {
-  const toRequest = (call: ConcreteCall) => ({ method: call.method as autocannon.Request['method'], path: `${prefix}${call.path}`, headers: call.headers, ...(call.body ? { body: call.body } : {}) });
-  return vendor.responses.operations.flatMap((op) => [
-    {
-      ...toRequest(sampleCall(vendor, op.operationId)),
-      setupRequest: (request: autocannon.Request) => {
-        const index = counter.next++ % counter.limit;
-        return { ...request, ...toRequest(concreteCall(vendor, op.operationId, vendor.samples.scale.call(op.operationId, index))) };
-      },
-    },
-    toRequest(sampleCall(vendor, op.operationId)),
-  ]);
-}
-
 /** One autocannon per vendor, in parallel, connections split between them; results combined. */
 async function load(target: string, baseOf: (vendor: string) => { url: string; prefix: string }, options: { duration?: number; connections?: number; limit: number }): Promise<Measured> {
   const duration = options.duration ?? DURATION;

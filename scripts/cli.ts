@@ -1,7 +1,6 @@
 /**
  * `cardmock <command>`: serve | conform | generate.
  */
-import { generate } from './generate.ts';
 
 const USAGE = `Usage: cardmock <command> [options]
 
@@ -14,8 +13,11 @@ Commands:
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'generate':
+    case 'generate': {
+      // openapi-typescript is heavy (~120 MB): load it only for this command.
+      const { generate } = await import('./generate.ts');
       return generate({ check: rest.includes('--check') });
+    }
     case 'serve': {
       const { serveCommand } = await import('./serve.ts');
       return serveCommand(rest);
