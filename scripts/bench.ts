@@ -8,9 +8,10 @@
  */
 import autocannon from 'autocannon';
 import type { ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { sampleCall } from '../mocks/core/sample-call.ts';
+import { concreteCall, sampleCall } from '../mocks/core/sample-call.ts';
 import { startPrismGroup, type PrismGroup } from '../mocks/prism/per-vendor.ts';
 import { allVendors } from '../mocks/vendors/index.ts';
 import { mix, rssMb, seed, startCardmock, startCeiling, stop, type Measured } from './load-kit.ts';
@@ -74,23 +75,48 @@ async function startup(kind: 'cardmock' | 'prism mock'): Promise<number> {
   return ms;
 }
 
-async function scaling(entities: number): Promise<{ entities: number; rssMb: number; p50: number; p99: number; mean: number }> {
+/**
+ * Latency per request, sequentially on one keep-alive connection, timed in microseconds: the cost of
+ * a request, free of queueing. Alternates fresh state changes and repeats, over every vendor.
+ */
+async function latencyProbe(url: string, limit: number, count = 4_000): Promise<{ mean: number; p50: number; p99: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const calls = allVendors.flatMap((vendor) =>
+    vendor.responses.operations.map((op) => (i: number) =>
+      i % 2 === 0 ? concreteCall(vendor, op.operationId, vendor.samples.scale.call(op.operationId, (i / 2) % limit)) : sampleCall(vendor, op.operationId),
+    ).map((make) => ({ vendor: vendor.name, make })),
+  );
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const { vendor, make } = calls[i % calls.length]!;
+    const call = make(Math.floor(i / calls.length));
+    const started = process.hrtime.bigint();
+    await new Promise<void>((resolve, reject) => {
+      const req = http.request(`${url}/${vendor}${call.path}`, { method: call.method, headers: call.headers, agent }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      });
+      req.on('error', reject);
+      req.end(call.body);
+    });
+    times.push(Number(process.hrtime.bigint() - started) / 1_000);
+  }
+  agent.destroy();
+  const sorted = times.slice(500).sort((a, b) => a - b);
+  return {
+    mean: Math.round(sorted.reduce((t, x) => t + x, 0) / sorted.length),
+    p50: Math.round(sorted[Math.floor(sorted.length / 2)]!),
+    p99: Math.round(sorted[Math.floor(sorted.length * 0.99)]!),
+  };
+}
+
+async function scaling(entities: number): Promise<{ entities: number; rssMb: number; meanUs: number; p50Us: number; p99Us: number }> {
   const { child, url } = await startCardmock();
   await seed(url, entities);
+  const probe = await latencyProbe(url, entities);
   const rss = await rssMb([child.pid!]);
-  // Moderate load: latency per request, not saturation.
-  const results = await Promise.all(
-    allVendors.map((vendor) => autocannon({ url, connections: 2, duration: 5, requests: mix(vendor, `/${vendor.name}`, { next: 0, limit: entities }) })),
-  );
   await stop(child);
-  const total = results.reduce((n, r) => n + r.requests.total, 0);
-  return {
-    entities,
-    rssMb: rss,
-    p50: round(results.reduce((n, r) => n + r.latency.p50 * r.requests.total, 0) / total),
-    p99: Math.max(...results.map((r) => r.latency.p99)),
-    mean: round(results.reduce((n, r) => n + r.latency.mean * r.requests.total, 0) / total),
-  };
+  return { entities, rssMb: rss, meanUs: probe.mean, p50Us: probe.p50, p99Us: probe.p99 };
 }
 
 async function main(): Promise<void> {
@@ -145,7 +171,7 @@ async function main(): Promise<void> {
   const ratios = {
     cardmockOverPrismMock: round(cardmock.requestsPerSecond / prism.requestsPerSecond),
     cardmockOverCeiling: round(cardmock.requestsPerSecond / ceiling.requestsPerSecond),
-    latencyLargeOverSmall: round(large.mean / small.mean),
+    latencyLargeOverSmall: round(large.meanUs / small.meanUs),
   };
 
   const table = [
@@ -158,8 +184,8 @@ async function main(): Promise<void> {
     '',
     `cardmock ÷ prism mock: ${ratios.cardmockOverPrismMock} ×   cardmock ÷ ceiling: ${Math.round(ratios.cardmockOverCeiling * 100)} %`,
     `start-up to first answer of all ${vendors.length} vendors: cardmock ${startupCardmock} ms, prism mock ${startupPrism} ms`,
-    `scaling: ${small.entities.toLocaleString('en')}/vendor → RSS ${small.rssMb} MB, mean ${small.mean} ms, p99 ${small.p99} ms; ` +
-      `${large.entities.toLocaleString('en')}/vendor → RSS ${large.rssMb} MB, mean ${large.mean} ms, p99 ${large.p99} ms (mean ratio ${ratios.latencyLargeOverSmall})`,
+    `scaling (one connection, sequential): ${small.entities.toLocaleString('en')}/vendor → RSS ${small.rssMb} MB, mean ${small.meanUs} µs, p99 ${small.p99Us} µs; ` +
+      `${large.entities.toLocaleString('en')}/vendor → RSS ${large.rssMb} MB, mean ${large.meanUs} µs, p99 ${large.p99Us} µs (mean ratio ${ratios.latencyLargeOverSmall})`,
   ].join('\n');
   console.log(`\n${report}`);
 
