@@ -40,6 +40,8 @@ export function createSchemaRegistry(
 ): SchemaRegistry {
   const ajv = new Ajv2020({
     strict: true,
+    // `anyOf: [{required: [a]}, {required: [b]}]` ("one of a or b") is idiomatic OpenAPI.
+    strictRequired: false,
     allErrors: options.allErrors ?? true,
     coerceTypes: options.coerceTypes ?? false,
     allowUnionTypes: true,
