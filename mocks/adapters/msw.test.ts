@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { setupServer } from 'msw/node';
+import { baseUrlPattern } from './msw.ts';
+import { createEngine } from '../core/engine.ts';
+import { sampleCall } from '../core/sample-call.ts';
+import { allVendors } from '../vendors/index.ts';
+
+describe('MSW base URLs', () => {
+  it('match the spec host and everything below it; server variables match any label', () => {
+    const pattern = baseUrlPattern('https://integration-api-cat2.{environment}.ext.{realm}.cia.enfuce.com/card');
+    expect(pattern.exec('https://integration-api-cat2.prod.ext.acme.cia.enfuce.com/card/v1/X')?.[1]).toBe('/v1/X');
+    expect(pattern.test('https://integration-api-cat2.prod.ext.acme.cia.enfuce.com.evil.example/card/v1/X')).toBe(false);
+    expect(pattern.test('https://integration-api-cat2.prod.ext.acme.cia.enfuce.com/cardx')).toBe(false);
+    expect(baseUrlPattern('https://sandbox.pismolabs.io').exec('https://sandbox.pismolabs.io/wallet/v2/cards/1/noname/bind')?.[1]).toBe('/wallet/v2/cards/1/noname/bind');
+  });
+});
+
+describe('createHandlers', () => {
+  let server: ReturnType<typeof setupServer> | undefined;
+  afterEach(() => server?.close());
+
+  it('is exported as cardmock/msw and answers at a configured base URL instead of the spec hosts', async () => {
+    const { createHandlers } = await import('cardmock/msw');
+    const engine = createEngine({ vendors: allVendors });
+    server = setupServer(...createHandlers({ engine, baseUrls: { paysafe: 'https://gateway.example/paysafe' } }));
+    // 'error': an unmatched request fails inside MSW and never reaches the network.
+    server.listen({ onUnhandledRequest: 'error' });
+    const paysafe = allVendors.find((v) => v.name === 'paysafe')!;
+    const call = sampleCall(paysafe, 'assignBulkCard');
+    const response = await fetch(`https://gateway.example/paysafe${call.path}`, { method: call.method, headers: call.headers, body: call.body! });
+    expect(response.status).toBe(200);
+    await expect(fetch(`https://api.paysafe.com/digitalwallets/v2${call.path}`, { method: call.method, headers: call.headers, body: call.body!, signal: AbortSignal.timeout(2_000) })).rejects.toThrow();
+  });
+
+  it('never exposes the control API', async () => {
+    const { createHandlers } = await import('./msw.ts');
+    server = setupServer(...createHandlers());
+    server.listen({ onUnhandledRequest: 'error' });
+    const response = await fetch('https://sandbox.pismolabs.io/__cardmock/sessions');
+    // Answered as an unknown Pismo path, in Pismo's envelope: there is no control API behind MSW.
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
