@@ -20,6 +20,8 @@ export interface DocumentedResponses {
 export function documentedResponses(document: OpenApiDocument, spec: string): DocumentedResponses {
   const operations = operationsOf(document, spec);
   const byId = new Map(operations.map((op) => [op.operationId, op]));
+  // Error answers are built from examples on the hot path: resolve each status's examples once.
+  const examplesCache = new Map<string, ReturnType<typeof examplesOf>>();
   const operation = (operationId: string): OperationSpec => {
     const op = byId.get(operationId);
     if (!op) throw new Error(`${spec} has no operation ${operationId}`);
@@ -38,7 +40,12 @@ export function documentedResponses(document: OpenApiDocument, spec: string): Do
     exampleNames: (operationId, status) => examplesOf(document, response(operationId, status)).map((e) => e.name),
     example(operationId, status, name) {
       const r = response(operationId, status);
-      const examples = examplesOf(document, r);
+      const key = `${operationId} ${status}`;
+      let examples = examplesCache.get(key);
+      if (!examples) {
+        examples = examplesOf(document, r);
+        examplesCache.set(key, examples);
+      }
       const chosen = name === undefined ? examples[0] : examples.find((e) => e.name === name);
       if (name !== undefined && !chosen) throw new Error(`${spec} ${operationId} ${status} has no example ${name}`);
       const contentType = Object.keys(r.content)[0];
