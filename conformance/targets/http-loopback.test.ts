@@ -1,5 +1,5 @@
 import { scenarios, unprovokable } from '../cases/index.ts';
 import { describeConformance } from '../lib/vitest-suite.ts';
-import { loopbackTarget } from './mock-targets.ts';
+import { loopbackTarget, served } from './mock-targets.ts';
 
-describeConformance('http-loopback', () => loopbackTarget(), { scenarios, unprovokable });
+describeConformance('http-loopback', () => loopbackTarget(), { scenarios, unprovokable, served });

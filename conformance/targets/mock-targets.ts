@@ -15,6 +15,9 @@ export interface StartedTarget {
   stop(): Promise<void>;
 }
 
+/** The vendors cardmock's mocks serve. */
+export const served = allVendors.map((v) => v.name);
+
 const sample = (vendor: string) => {
   const module = allVendors.find((v) => v.name === vendor);
   if (!module) throw new Error(`no mock for ${vendor}`);

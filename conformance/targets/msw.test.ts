@@ -1,5 +1,5 @@
 import { scenarios, unprovokable } from '../cases/index.ts';
 import { describeConformance } from '../lib/vitest-suite.ts';
-import { mswTarget } from './mock-targets.ts';
+import { mswTarget, served } from './mock-targets.ts';
 
-describeConformance('msw', () => mswTarget(), { scenarios, unprovokable });
+describeConformance('msw', () => mswTarget(), { scenarios, unprovokable, served });

@@ -1,5 +1,6 @@
 import { scenarios, unprovokable } from '../cases/index.ts';
 import { describeConformance } from '../lib/vitest-suite.ts';
+import { served } from './mock-targets.ts';
 import { prismProxyTarget } from './prism-targets.ts';
 
 // prism proxy --errors refuses some invalid requests itself (422, its own 401 and JSON errors):
@@ -9,5 +10,6 @@ import { prismProxyTarget } from './prism-targets.ts';
 describeConformance('prism proxy --errors in front of the stateful server', () => prismProxyTarget(), {
   scenarios,
   unprovokable,
+  served,
   mayNotProvoke: (result) => /prism proxy --errors answered/.test(result.reason ?? ''),
 });
