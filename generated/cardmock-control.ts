@@ -318,21 +318,32 @@ export interface components {
             accounts?: {
                 accountId: string;
                 /**
+                 * @description ES account status; `Unregistered` is an account whose member has not registered.
                  * @default Active
                  * @enum {string}
                  */
                 status: "Active" | "Suspended" | "Unregistered" | "Cancelled" | "Deceased" | "Closed";
-                /** @default 5 */
+                /**
+                 * @description The most cards the account may hold.
+                 * @default 5
+                 */
                 maxCards: number;
-                /** @default true */
+                /**
+                 * @description digitalCard.Enabled of the account's program (ConfigType 'REGISTRATION').
+                 * @default true
+                 */
                 digitalCardsEnabled: boolean;
                 /** @description Card numbers already on the account. */
                 cards?: string[];
             }[];
             sessions?: {
+                /** @description The session's correlation ID, as Start Session would have returned it. */
                 correlationId: string;
+                /** @description An account of this request or of the session's state. */
                 accountId: string;
             }[];
+            /** @description Bearer tokens the mock accepts in this session, besides the default one. */
+            tokens?: string[];
         };
     };
     responses: {

@@ -1715,10 +1715,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                 ],
                 "properties": {
                   "accountId": {
-                    "type": "string"
+                    "type": "string",
+                    "minLength": 1
                   },
                   "status": {
                     "type": "string",
+                    "description": "ES account status; `Unregistered` is an account whose member has not registered.",
                     "enum": [
                       "Active",
                       "Suspended",
@@ -1731,18 +1733,21 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   },
                   "maxCards": {
                     "type": "integer",
+                    "description": "The most cards the account may hold.",
                     "minimum": 1,
                     "default": 5
                   },
                   "digitalCardsEnabled": {
                     "type": "boolean",
+                    "description": "digitalCard.Enabled of the account's program (ConfigType 'REGISTRATION').",
                     "default": true
                   },
                   "cards": {
                     "type": "array",
                     "description": "Card numbers already on the account.",
                     "items": {
-                      "type": "string"
+                      "type": "string",
+                      "minLength": 1
                     }
                   }
                 }
@@ -1759,12 +1764,23 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                 ],
                 "properties": {
                   "correlationId": {
-                    "type": "string"
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "The session's correlation ID, as Start Session would have returned it."
                   },
                   "accountId": {
-                    "type": "string"
+                    "type": "string",
+                    "description": "An account of this request or of the session's state."
                   }
                 }
+              }
+            },
+            "tokens": {
+              "type": "array",
+              "description": "Bearer tokens the mock accepts in this session, besides the default one.",
+              "items": {
+                "type": "string",
+                "minLength": 1
               }
             }
           }
@@ -1944,7 +1960,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                         "type": "about:blank",
                         "title": "Bad Request",
                         "status": 400,
-                        "detail": "mainApplication: must have required property 'accountId'"
+                        "detail": "applications: must have required property 'applications'"
                       }
                     },
                     "INVALID_EMBOSSING_CHARACTER": {
@@ -2328,15 +2344,9 @@ export const documents: Record<SpecName, OpenApiDocument> = {
     },
     "servers": [
       {
-        "url": "https://{host}",
-        "description": "ES issues its API hosts to each client; they are not public.",
-        "x-inferred": true,
-        "variables": {
-          "host": {
-            "default": "es-loyalty.invalid",
-            "description": "The host ES gave you (placeholder default)."
-          }
-        }
+        "url": "https://es-loyalty.invalid",
+        "description": "ES issues its API hosts to each client; they are not public, so this is a placeholder. (A\n`{host}` variable would make cardmock's MSW handlers answer every HTTPS request; point them\nat your host with `createHandlers({ baseUrls: { 'exchange-solutions': ... } })`.)\n",
+        "x-inferred": true
       },
       {
         "url": "http://127.0.0.1:4010/exchange-solutions",
@@ -2427,6 +2437,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                       }
                     },
                     "PARTLY_ADDED": {
+                      "x-inferred": true,
+                      "description": "The page gives no per-card error message; this one (a card already on another\naccount) is cardmock's.\n",
                       "value": {
                         "successList": [
                           "6012000000000001"

@@ -21,6 +21,23 @@ const STATEFUL = [
   'paysafe.assign.400-target-unknown',
   'paysafe.assign.401-invalid-token',
   'paysafe.assign.404-customer-unknown',
+  // Enfuce: also rules Prism does not check (an empty idempotency key, credentials that are not Bearer or Basic).
+  'enfuce.create.404-customer-unknown',
+  'enfuce.create.400-idempotency-key-empty',
+  'enfuce.create.401-malformed-credentials',
+  // Exchange Solutions: also its request rules that are domain rules, not schema rules (quantity 0, empty loyaltyId, both kinds).
+  'exchange-solutions.add-cards.400-quantity-zero',
+  'exchange-solutions.add-cards.400-nothing-requested',
+  'exchange-solutions.add-cards.400-empty-loyalty-id',
+  'exchange-solutions.add-cards.400-closed',
+  'exchange-solutions.add-cards.400-deceased',
+  'exchange-solutions.add-cards.400-not-registered',
+  'exchange-solutions.add-cards.400-account-full',
+  'exchange-solutions.add-cards.400-digital-disabled',
+  'exchange-solutions.add-cards.400-physical-and-digital',
+  'exchange-solutions.add-cards.400-fill-then-exceed',
+  'exchange-solutions.add-cards.400-session-unknown',
+  'exchange-solutions.add-cards.401-invalid-token',
 ];
 
 describe('conformance: prism mock (stateless)', () => {

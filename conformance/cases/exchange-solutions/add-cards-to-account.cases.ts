@@ -1,0 +1,150 @@
+/**
+ * Exchange Solutions `addCardsToAccount` scenarios, one or more per documented status (seed 004).
+ * Fixtures (Start Session correlation IDs): activeSessionId (registered Active account with room for
+ * activeCardRoom more cards, digital cards enabled), closedSessionId, deceasedSessionId,
+ * unregisteredSessionId, fullSessionId (an account at its card limit), noDigitalSessionId (digital
+ * cards disabled for its program); takenLoyaltyId (a card on an account other than the active one).
+ *
+ * The seed documents a closed account both as 400 (ACCOUNT_CLOSED_OR_DECEASED) and as 401
+ * (API_VALIDATION); the closed scenario expects the 400, so a sandbox that sends the 401 shows up
+ * as a failure of that scenario alone. The deceased scenario is unambiguous.
+ */
+import { unknownId, type CaseFile, type Fixtures, type RequestSpec, type Scenario } from '../../lib/scenario.ts';
+
+const vendor = 'exchange-solutions';
+const operationId = 'addCardsToAccount';
+const common = { vendor, operationId } as const;
+
+/** A loyalty ID no account holds yet, fresh per run; digits, as the page types loyaltyId as Number. */
+const freshLoyaltyId = () => `9${String(Math.floor(Math.random() * 1e15)).padStart(15, '0')}`;
+
+const add = (f: Fixtures, session: string, body: unknown, extra: Partial<RequestSpec> = {}): RequestSpec => ({
+  path: { correlation_id: f[session]! },
+  body,
+  ...extra,
+});
+const physical = (...loyaltyIds: (string | number)[]) => ({ physicalCards: loyaltyIds.map((loyaltyId) => ({ loyaltyId })) });
+const active = ['activeSessionId'];
+
+/** A 400 from one request on the account of `session`. */
+const rejected = (slug: string, title: string, example: string, session: string, body: (f: Fixtures) => unknown): Scenario => ({
+  ...common,
+  id: `exchange-solutions.add-cards.400-${slug}`,
+  title,
+  status: 400,
+  example,
+  needs: [session],
+  request: (f) => add(f, session, body(f)),
+});
+
+const scenarios: Scenario[] = [
+  {
+    ...common,
+    id: 'exchange-solutions.add-cards.200-physical',
+    title: 'two new physical cards on a registered active account → 200, both in successList',
+    status: 200,
+    needs: active,
+    mutates: true,
+    request: (f) => add(f, 'activeSessionId', physical(freshLoyaltyId(), freshLoyaltyId())),
+  },
+  {
+    ...common,
+    id: 'exchange-solutions.add-cards.200-digital',
+    title: 'quantity 1, digital cards enabled → 200 with a new card number',
+    status: 200,
+    needs: active,
+    mutates: true,
+    request: (f) => add(f, 'activeSessionId', { quantity: 1 }),
+  },
+  {
+    ...common,
+    id: 'exchange-solutions.add-cards.200-partly-added',
+    title: 'a card already on another account, with a new one → 200, that card in errorList (PARTLY_ADDED)',
+    status: 200,
+    example: 'PARTLY_ADDED',
+    needs: [...active, 'takenLoyaltyId'],
+    mutates: true,
+    request: (f) => add(f, 'activeSessionId', physical(f.takenLoyaltyId!, freshLoyaltyId())),
+  },
+  rejected('quantity-zero', 'quantity 0 → 400 NO_CARD_REQUESTED', 'NO_CARD_REQUESTED', 'activeSessionId', () => ({ quantity: 0 })),
+  rejected('nothing-requested', 'neither physicalCards nor quantity → 400 NO_CARD_REQUESTED', 'NO_CARD_REQUESTED', 'activeSessionId', () => ({})),
+  rejected('empty-loyalty-id', 'a physical card with an empty loyaltyId → 400 INVALID_LOYALTY_ID', 'INVALID_LOYALTY_ID', 'activeSessionId', () => physical('')),
+  rejected('closed', 'account CLOSED → 400 ACCOUNT_CLOSED_OR_DECEASED', 'ACCOUNT_CLOSED_OR_DECEASED', 'closedSessionId', () => physical(freshLoyaltyId())),
+  rejected('deceased', 'account DECEASED → 400 ACCOUNT_CLOSED_OR_DECEASED', 'ACCOUNT_CLOSED_OR_DECEASED', 'deceasedSessionId', () => physical(freshLoyaltyId())),
+  rejected('not-registered', 'account not registered → 400 ACCOUNT_NOT_REGISTERED', 'ACCOUNT_NOT_REGISTERED', 'unregisteredSessionId', () => physical(freshLoyaltyId())),
+  rejected('account-full', 'account at its card limit, one more card → 400 MAXIMUM_CARDS_EXCEEDED', 'MAXIMUM_CARDS_EXCEEDED', 'fullSessionId', () => physical(freshLoyaltyId())),
+  rejected('digital-disabled', 'digital cards disabled for the program → 400 DIGITAL_CARDS_NOT_ENABLED', 'DIGITAL_CARDS_NOT_ENABLED', 'noDigitalSessionId', () => ({ quantity: 1 })),
+  rejected('physical-and-digital', 'physical and digital cards in one request → 400 PHYSICAL_AND_DIGITAL', 'PHYSICAL_AND_DIGITAL', 'activeSessionId', () => ({
+    ...physical(freshLoyaltyId()),
+    quantity: 1,
+  })),
+  {
+    ...common,
+    id: 'exchange-solutions.add-cards.400-fill-then-exceed',
+    title: 'fill the account up to its limit, then add one more → 400 MAXIMUM_CARDS_EXCEEDED',
+    status: 400,
+    example: 'MAXIMUM_CARDS_EXCEEDED',
+    needs: [...active, 'activeCardRoom'],
+    mutates: true,
+    setup: (f) => [add(f, 'activeSessionId', { quantity: Number(f.activeCardRoom) })],
+    request: (f) => add(f, 'activeSessionId', { quantity: 1 }),
+  },
+  {
+    ...common,
+    id: 'exchange-solutions.add-cards.400-session-unknown',
+    title: 'correlation_id of no session → 400 SESSION_NOT_FOUND',
+    status: 400,
+    example: 'SESSION_NOT_FOUND',
+    needs: active,
+    request: (f) => add(f, 'activeSessionId', physical(freshLoyaltyId()), { path: { correlation_id: unknownId('session') } }),
+  },
+  {
+    ...common,
+    id: 'exchange-solutions.add-cards.400-quantity-not-integer',
+    title: 'quantity that is not an integer → 400',
+    status: 400,
+    intent: 'invalid-input',
+    needs: active,
+    request: (f) => add(f, 'activeSessionId', { quantity: 'two' }),
+  },
+  {
+    ...common,
+    id: 'exchange-solutions.add-cards.400-loyalty-id-boolean',
+    title: 'loyaltyId that is neither a number nor a string → 400',
+    status: 400,
+    intent: 'invalid-input',
+    needs: active,
+    request: (f) => add(f, 'activeSessionId', { physicalCards: [{ loyaltyId: true }] }),
+  },
+  {
+    ...common,
+    id: 'exchange-solutions.add-cards.400-malformed-json',
+    title: 'malformed JSON body → 400',
+    status: 400,
+    intent: 'invalid-input',
+    needs: active,
+    request: (f) => add(f, 'activeSessionId', undefined, { rawBody: '{"quantity": ' }),
+  },
+  {
+    ...common,
+    id: 'exchange-solutions.add-cards.401-no-token',
+    title: 'no bearer token → 401 UNAUTHORIZED',
+    status: 401,
+    example: 'UNAUTHORIZED',
+    intent: 'no-auth',
+    needs: active,
+    request: (f) => add(f, 'activeSessionId', physical(freshLoyaltyId()), { auth: 'none' }),
+  },
+  {
+    ...common,
+    id: 'exchange-solutions.add-cards.401-invalid-token',
+    title: 'invalid bearer token → 401 UNAUTHORIZED',
+    status: 401,
+    example: 'UNAUTHORIZED',
+    intent: 'no-auth',
+    needs: active,
+    request: (f) => add(f, 'activeSessionId', physical(freshLoyaltyId()), { auth: `Bearer ${unknownId('token')}` }),
+  },
+];
+
+export const cases: CaseFile = { scenarios };

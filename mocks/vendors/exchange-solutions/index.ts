@@ -1,0 +1,25 @@
+import { documents } from '../../../generated/documents.ts';
+import type { VendorModule } from '../../core/vendor.ts';
+import { addCardsToAccount } from './add-cards-to-account.ts';
+import { exchangeSolutionsError, exchangeSolutionsResponses, rejectExchangeSolutions } from './errors.ts';
+import { exchangeSolutionsFixtures, exchangeSolutionsSamples } from './fixtures.ts';
+import { addFixtures, emptyState, snapshot, type ExchangeSolutionsFixtures, type ExchangeSolutionsState } from './state.ts';
+
+export const exchangeSolutions: VendorModule<ExchangeSolutionsState, ExchangeSolutionsFixtures> = {
+  name: 'exchange-solutions',
+  document: documents['exchange-solutions'],
+  responses: exchangeSolutionsResponses,
+  createState() {
+    const state = emptyState();
+    addFixtures(state, structuredClone(exchangeSolutionsFixtures));
+    return state;
+  },
+  addFixtures,
+  snapshot,
+  samples: exchangeSolutionsSamples,
+  operations: { addCardsToAccount },
+  // ES issues client-credential tokens; the mock accepts the session's tokens and refuses any other alike.
+  authenticate: (credentials, state) =>
+    credentials.scheme === 'bearer' && state.tokens.has(credentials.token) ? undefined : exchangeSolutionsError(401, 'UNAUTHORIZED'),
+  reject: rejectExchangeSolutions,
+};
