@@ -64,7 +64,7 @@ export async function conformCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const known = vendorNames();
-  const vendors = values.vendor === 'all' ? known : [values.vendor!];
+  let vendors = values.vendor === 'all' ? known : [values.vendor!];
   if (!vendors.every((v) => known.includes(v))) {
     console.error(`cardmock conform: unknown vendor "${values.vendor}"; choose one of ${known.join(', ')} or all`);
     return 2;
@@ -105,6 +105,11 @@ export async function conformCommand(argv: string[]): Promise<number> {
   // Our own server speaks the control API: it can inject faults, every scenario gets a fresh
   // session, and its default fixtures and credentials are known.
   const ownMock = await speaksControlApi(baseUrl.href);
+  if (ownMock && values.vendor === 'all') {
+    // "all" on a cardmock server means the vendors it serves.
+    const listed = (await (await fetch(`${baseUrl.origin}/__cardmock/vendors`)).json()) as { vendors: { name: string }[] };
+    vendors = listed.vendors.map((v) => v.name).filter((v) => known.includes(v));
+  }
   if (ownMock) {
     for (const v of allVendors) fixtures[v.name] = { ...v.samples.fixtures, ...fixtures[v.name] };
   }
