@@ -72,7 +72,7 @@ export interface components {
                 type?: string;
                 value?: string;
             };
-        } | unknown | unknown;
+        } | Record<string, never> | Record<string, never>;
         Warning: {
             /** @constant */
             status: false;

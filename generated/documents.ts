@@ -91,6 +91,20 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                         "entity": 966091,
                         "warnings": []
                       }
+                    },
+                    "CARD_ADDED_CUSTOMER_UNKNOWN": {
+                      "x-inferred": true,
+                      "description": "The page names `customerId` optional and states no error for an unknown one;\ncardmock adds the card without a customer and says why in `warnings` (code and\nmessage are cardmock's).\n",
+                      "value": {
+                        "entity": 966092,
+                        "warnings": [
+                          {
+                            "status": false,
+                            "code": 8015,
+                            "message": "Customer not found; the card was added without a customer"
+                          }
+                        ]
+                      }
                     }
                   }
                 }
@@ -283,11 +297,13 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "description": "`seriesId` is listed as required; the page allows `seriesCode` instead when `seriesId` is not\nprovided, so one of the two must be present.\n",
           "anyOf": [
             {
+              "type": "object",
               "required": [
                 "seriesId"
               ]
             },
             {
+              "type": "object",
               "required": [
                 "seriesCode"
               ]

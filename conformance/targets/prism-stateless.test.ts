@@ -11,6 +11,14 @@ import type { StartedTarget } from './mock-targets.ts';
 
 /** Scenarios whose documented answer depends on state a stateless mock does not keep. */
 const STATEFUL = [
+  'capillary.add.400-expired-series',
+  'capillary.add.401-clear-password',
+  'capillary.add.403-read-only-till',
+  'capillary.add.404-series-code-unknown',
+  'capillary.add.404-series-unknown',
+  'capillary.add.409-add-twice',
+  'capillary.add.409-card-number-exists',
+  'capillary.add.409-external-id-exists',
   'pismo.bind.409-bind-twice',
   'pismo.bind.409-not-unbound',
   'pismo.bind.400-reissued-card-unknown',
