@@ -65,3 +65,17 @@ export interface SampleCall {
   headers?: Record<string, string>;
   body?: unknown;
 }
+
+/** `createState` for a vendor: a new empty state loaded with (a copy of) the default fixtures. */
+export function seededState<State, Fixtures>(
+  empty: () => State,
+  addFixtures: (state: State, fixtures: Fixtures) => string | undefined,
+  defaults: Fixtures,
+): () => State {
+  return () => {
+    const state = empty();
+    const conflict = addFixtures(state, structuredClone(defaults));
+    if (conflict) throw new Error(`default fixtures conflict: ${conflict}`);
+    return state;
+  };
+}

@@ -1,5 +1,5 @@
 import { documents } from '../../../generated/documents.ts';
-import type { VendorModule } from '../../core/vendor.ts';
+import { seededState, type VendorModule } from '../../core/vendor.ts';
 import { addCardToSeries } from './add-card-to-series.ts';
 import { capillaryError, capillaryResponses, rejectCapillary } from './errors.ts';
 import { capillaryFixtures, capillarySamples } from './fixtures.ts';
@@ -9,11 +9,7 @@ export const capillary: VendorModule<CapillaryState, CapillaryFixtures> = {
   name: 'capillary',
   document: documents.capillary,
   responses: capillaryResponses,
-  createState() {
-    const state = emptyState();
-    addFixtures(state, structuredClone(capillaryFixtures));
-    return state;
-  },
+  createState: seededState(emptyState, addFixtures, capillaryFixtures),
   addFixtures,
   snapshot,
   samples: capillarySamples,

@@ -1,5 +1,5 @@
 import { documents } from '../../../generated/documents.ts';
-import type { VendorModule } from '../../core/vendor.ts';
+import { seededState, type VendorModule } from '../../core/vendor.ts';
 import { createMultiApplicationCard } from './create-multi-application-card.ts';
 import { enfuceResponses, rejectEnfuce } from './errors.ts';
 import { FIRST_ID, enfuceFixtures, enfuceSamples } from './fixtures.ts';
@@ -13,11 +13,7 @@ export const enfuce: VendorModule<EnfuceState, EnfuceFixtures> = {
   name: 'enfuce',
   document: documents.enfuce,
   responses: enfuceResponses,
-  createState() {
-    const state = emptyState(FIRST_ID);
-    addFixtures(state, structuredClone(enfuceFixtures));
-    return state;
-  },
+  createState: seededState(() => emptyState(FIRST_ID), addFixtures, enfuceFixtures),
   addFixtures,
   snapshot,
   samples: enfuceSamples,

@@ -1,5 +1,5 @@
 import { documents } from '../../../generated/documents.ts';
-import type { VendorModule } from '../../core/vendor.ts';
+import { seededState, type VendorModule } from '../../core/vendor.ts';
 import { addCardsToAccount } from './add-cards-to-account.ts';
 import { exchangeSolutionsError, exchangeSolutionsResponses, rejectExchangeSolutions } from './errors.ts';
 import { exchangeSolutionsFixtures, exchangeSolutionsSamples } from './fixtures.ts';
@@ -9,11 +9,7 @@ export const exchangeSolutions: VendorModule<ExchangeSolutionsState, ExchangeSol
   name: 'exchange-solutions',
   document: documents['exchange-solutions'],
   responses: exchangeSolutionsResponses,
-  createState() {
-    const state = emptyState();
-    addFixtures(state, structuredClone(exchangeSolutionsFixtures));
-    return state;
-  },
+  createState: seededState(emptyState, addFixtures, exchangeSolutionsFixtures),
   addFixtures,
   snapshot,
   samples: exchangeSolutionsSamples,

@@ -1,5 +1,5 @@
 import { documents } from '../../../generated/documents.ts';
-import type { VendorModule } from '../../core/vendor.ts';
+import { seededState, type VendorModule } from '../../core/vendor.ts';
 import { assignBulkCard } from './assign-bulk-card.ts';
 import { paysafeError, paysafeResponses, rejectPaysafe } from './errors.ts';
 import { paysafeFixtures, paysafeSamples } from './fixtures.ts';
@@ -9,11 +9,7 @@ export const paysafe: VendorModule<PaysafeState, PaysafeFixtures> = {
   name: 'paysafe',
   document: documents.paysafe,
   responses: paysafeResponses,
-  createState() {
-    const state = emptyState();
-    addFixtures(state, structuredClone(paysafeFixtures));
-    return state;
-  },
+  createState: seededState(emptyState, addFixtures, paysafeFixtures),
   addFixtures,
   snapshot,
   samples: paysafeSamples,

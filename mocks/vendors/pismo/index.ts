@@ -1,5 +1,5 @@
 import { documents } from '../../../generated/documents.ts';
-import type { VendorModule } from '../../core/vendor.ts';
+import { seededState, type VendorModule } from '../../core/vendor.ts';
 import { readAccountToken } from './account-token.ts';
 import { bindNonameCard } from './bind-noname-card.ts';
 import { pismoError, pismoResponses, rejectPismo } from './errors.ts';
@@ -10,11 +10,7 @@ export const pismo: VendorModule<PismoState, PismoFixtures> = {
   name: 'pismo',
   document: documents.pismo,
   responses: pismoResponses,
-  createState() {
-    const state = emptyState();
-    addFixtures(state, structuredClone(pismoFixtures));
-    return state;
-  },
+  createState: seededState(emptyState, addFixtures, pismoFixtures),
   addFixtures,
   snapshot,
   samples: pismoSamples,
