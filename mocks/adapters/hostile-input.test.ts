@@ -120,6 +120,8 @@ describe('hostile input over HTTP', () => {
           const documented = op.responses.find((r) => r.status === answer.status) ?? op.responses.find((r) => r.status === 400 || r.status === 404)!;
           const [mediaType, media] = Object.entries(documented.content)[0]!;
           expect(answer.headers['content-type']).toBe(mediaType);
+          // RFC 7807: a problem body's `status` repeats the HTTP status.
+          if (mediaType === 'application/problem+json') expect(JSON.parse(answer.text).status).toBe(answer.status);
           const validate = registry.validator(media.schema!);
           expect(validate(JSON.parse(answer.text)), JSON.stringify(validate.errors)).toBe(true);
         });

@@ -122,7 +122,12 @@ export function createEngine(options: EngineOptions): Engine {
     const response = runtime.module.reject('not-found', [problem]);
     if (allowed.length) {
       // The vendors document no 405; cardmock answers it at the routing level, in their envelope.
-      return { response: { ...response, status: 405, headers: { ...response.headers, allow: allowed.join(', ') } } };
+      // RFC 7807: a problem body's `status` member repeats the HTTP status.
+      const body =
+        response.headers['content-type'] === 'application/problem+json' && typeof response.body === 'object' && response.body !== null
+          ? { ...response.body, status: 405, title: 'Method Not Allowed' }
+          : response.body;
+      return { response: { ...response, status: 405, body, headers: { ...response.headers, allow: allowed.join(', ') } } };
     }
     return { response };
   }
