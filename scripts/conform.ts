@@ -96,6 +96,10 @@ export async function conformCommand(argv: string[]): Promise<number> {
   if (values.fixtures) {
     try {
       fixtures = JSON.parse(await readFile(values.fixtures, 'utf8'));
+      // Credentials given as fixtures (e.g. capillary.readOnlyAuthorization) are as secret as --auth.
+      for (const byKey of Object.values(fixtures)) {
+        for (const [key, value] of Object.entries(byKey)) if (/authorization|token|password|secret/i.test(key)) secrets.push(...secretsOf(String(value)));
+      }
     } catch (error) {
       console.error(`cardmock conform: cannot read fixtures ${values.fixtures}: ${(error as Error).message}`);
       return 2;

@@ -55,6 +55,19 @@ describe('cardmock conform (CLI) against a running server', () => {
     expect(everything).not.toContain(PISMO_TOKEN.split('.')[1]!);
   });
 
+  it('redacts credentials given in the fixtures file too', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    // A till that may write, given as the read-only one: the 403 scenario fails and prints its curl line.
+    const secret = `Basic ${btoa('store.server:8a16a6b70505eb1f1ff7cdc0cd5559a7')}`;
+    const file = path.join(dir, 'fixtures.json');
+    await writeFile(file, JSON.stringify({ capillary: { readOnlyAuthorization: secret } }));
+    const result = await run(process.execPath, [cli, 'conform', '--vendor', 'capillary', '--base-url', `${server.url}/capillary`, '--fixtures', file, '--only', '403'], { timeout: 60_000 }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    expect((result as { code?: number }).code).toBe(1);
+    expect(result.stdout).toMatch(/capillary\.add\.403-read-only-till/);
+    expect(result.stdout).toMatch(/reproduce: curl .*\[REDACTED\]/);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(secret.split(' ')[1]!);
+  });
+
   it('exits 1 and names the failing check when the target breaks the contract', async () => {
     // A wrong token for Pismo: every scenario that expects success is refused with 401.
     const result = await run(process.execPath, [cli, 'conform', '--vendor', 'pismo', '--base-url', `${server.url}/pismo`, '--auth', 'Bearer wrong.token.value', '--quiet'], { timeout: 60_000 }).catch((e: { code: number; stdout: string }) => e);
