@@ -5,7 +5,9 @@
 import { successStatus } from '../../specs/lib/sample-request.ts';
 import { CHECKS } from './checks/index.ts';
 import type { Failure } from './checks/check.ts';
-import { buildRequest, send, type SentRequest } from './http-client.ts';
+import { endSession, sessionState } from './control-client.ts';
+import { allocateFixtures, type Allocation } from './fixture-pool.ts';
+import { buildRequest, send, type ObservedResponse, type SentRequest } from './http-client.ts';
 import { buildMatrix, type Matrix } from './matrix.ts';
 import type { Fixtures, Scenario, Unprovokable } from './scenario.ts';
 import { operation, vendorNames } from './spec-index.ts';
@@ -67,26 +69,49 @@ export function blocker(target: Target, scenario: Scenario, allowMutations: bool
   }
   if (scenario.mutates && !allowMutations) return { outcome: 'skipped', reason: 'changes data: run with --allow-mutations' };
   const fixtures = target.fixtures(scenario.vendor);
-  const missing = (scenario.needs ?? []).filter((key) => fixtures[key] === undefined);
+  const missing = (scenario.needs ?? []).filter((key) => fixtures[key] === undefined || (Array.isArray(fixtures[key]) && fixtures[key].length === 0));
   if (missing.length > 0) return { outcome: 'skipped', reason: `missing fixture ${missing.map((k) => `${scenario.vendor}.${k}`).join(', ')}` };
   return undefined;
 }
 
-export async function runScenario(target: Target, scenario: Scenario, allowMutations: boolean): Promise<ScenarioResult> {
+/**
+ * Run one scenario. `allocation`: its fixtures from the run's pools (runConformance allocates them);
+ * alone, a scenario takes each key's first value.
+ */
+export async function runScenario(target: Target, scenario: Scenario, allowMutations: boolean, allocation?: Allocation): Promise<ScenarioResult> {
   const started = performance.now();
   const base = { id: scenario.id, title: scenario.title, vendor: scenario.vendor, operationId: scenario.operationId, status: scenario.status };
   const blocked = blocker(target, scenario, allowMutations);
   if (blocked) return { ...base, ...blocked, errors: [], warnings: [], ms: 0 };
+  const allocated = allocation ?? allocateFixtures([scenario], (v) => target.fixtures(v), true).get(scenario.id)!;
+  if ('exhausted' in allocated) return { ...base, outcome: 'skipped', reason: allocated.exhausted, errors: [], warnings: [], ms: 0 };
 
-  const op = operation(scenario.vendor, scenario.operationId);
-  const fixtures: Fixtures = target.fixtures(scenario.vendor);
   const session = `conform-${process.pid}-${++sessionCounter}-${scenario.id}`;
+  try {
+    return await judgeScenario(target, scenario, allocated.fixtures, session, base, started);
+  } finally {
+    if (target.controlApi) await endSession(target, session);
+  }
+}
+
+async function judgeScenario(
+  target: Target,
+  scenario: Scenario,
+  fixtures: Fixtures,
+  session: string,
+  base: Pick<ScenarioResult, 'id' | 'title' | 'vendor' | 'operationId' | 'status'>,
+  started: number,
+): Promise<ScenarioResult> {
+  const op = operation(scenario.vendor, scenario.operationId);
   const steps = [
     ...(scenario.setup?.(fixtures) ?? []).map((spec) => ({ spec, step: 'setup' as const, expected: spec.expect ?? successStatus(op) })),
     { spec: scenario.request(fixtures), step: 'main' as const, expected: scenario.status },
   ];
   const failures: Failure[] = [];
+  const history: { request: SentRequest; response: ObservedResponse }[] = [];
+  const watchState = scenario.proves === 'idempotent-replay' && target.controlApi !== undefined;
   for (const { spec, step, expected } of steps) {
+    const before = watchState && step === 'main' ? await sessionState(target, scenario.vendor, session) : undefined;
     if (step === 'main' && scenario.fault) spec.headers = { ...spec.headers, [FAULT_HEADER]: String(scenario.status) };
     const request = buildRequest(op, spec, target, session);
     let response;
@@ -120,14 +145,20 @@ export async function runScenario(target: Target, scenario: Scenario, allowMutat
       break;
     }
     const documented = op.responses.find((r) => r.status === response.status);
-    const input = { scenario, operation: op, request, response, step, expectedStatus: expected, documented };
+    // A documented alternative answer to the same case is judged as that answer.
+    const alternative = step === 'main' ? scenario.alternatives?.find((a) => a.status === response.status) : undefined;
+    const judged = alternative ? { ...scenario, status: alternative.status, example: alternative.example } : scenario;
+    const after = before !== undefined ? await sessionState(target, scenario.vendor, session) : undefined;
+    const state = before !== undefined && after !== undefined ? { state: { before, after } } : {};
+    const input = { scenario: judged, operation: op, request, response, step, expectedStatus: alternative ? alternative.status : expected, documented, history: [...history], ...state };
+    history.push({ request, response });
     const reproduce = curl(target, scenario.vendor, request);
     const stepFailures = [...CHECKS, ...(target.extraChecks ?? [])].flatMap((check) => check(input)).map((f) => ({ ...f, reproduce }));
     failures.push(...stepFailures);
     if (step === 'setup' && stepFailures.some((f) => f.check === 'statusMatchesScenario')) break;
   }
   const errors = failures.filter((f) => target.ownMock || !f.inferred);
-  const warnings = failures.filter((f) => !target.ownMock && f.inferred);
+  const warnings = failures.filter((f) => !target.ownMock && f.inferred).map((f) => ({ ...f, hint: `${f.hint} (rests on ${f.inferred})` }));
   return { ...base, outcome: errors.length > 0 ? 'failed' : 'passed', errors, warnings, ms: performance.now() - started };
 }
 
@@ -147,12 +178,16 @@ export async function runConformance(options: RunOptions): Promise<RunReport> {
   const allowMutations = options.allowMutations ?? options.target.capabilities.mutations;
   const limit = Math.max(1, options.concurrency ?? options.target.concurrency ?? 4);
   const results: ScenarioResult[] = new Array(selected.length);
+  const runnable = selected.filter((s) => !blocker(options.target, s, allowMutations));
+  // Our mocks give every scenario a fresh session: nothing is used up, so pools are not needed there.
+  const allocations = allocateFixtures(runnable, (v) => options.target.fixtures(v), options.target.capabilities.control);
   let next = 0;
   let done = 0;
   const worker = async () => {
     while (next < selected.length) {
       const index = next++;
-      const result = await runScenario(options.target, selected[index]!, allowMutations);
+      const scenario = selected[index]!;
+      const result = await runScenario(options.target, scenario, allowMutations, allocations.get(scenario.id));
       results[index] = result;
       options.onResult?.(result, ++done, selected.length);
     }

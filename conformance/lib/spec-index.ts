@@ -6,28 +6,17 @@
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { documents, type SpecName } from '../../generated/documents.ts';
 import type { JsonSchema, OpenApiDocument } from '../../specs/lib/openapi-document.ts';
-import { operationsOf, vendorOf, type OperationSpec } from '../../specs/lib/operations.ts';
+import { operationsOf, resolve, vendorOf, type OperationSpec } from '../../specs/lib/operations.ts';
 import { createSchemaRegistry, type SchemaRegistry } from '../../specs/lib/schema-registry.ts';
+import { indexInferred, schemaErrorBasis, type InferredIndex } from './inferred.ts';
 
 export interface VendorSpec {
   vendor: string;
   document: OpenApiDocument;
   operations: OperationSpec[];
   registry: SchemaRegistry;
-  /** Schema objects marked x-inferred, and everything inside them. */
-  inferredNodes: WeakSet<object>;
-}
-
-function collectInferred(document: OpenApiDocument): WeakSet<object> {
-  const set = new WeakSet<object>();
-  const walk = (node: unknown, inside: boolean) => {
-    if (typeof node !== 'object' || node === null) return;
-    const marked = inside || (node as Record<string, unknown>)['x-inferred'] === true;
-    if (marked) set.add(node);
-    for (const child of Object.values(node)) walk(child, marked);
-  };
-  walk(document, false);
-  return set;
+  /** Which parts of the spec are cardmock's guesses (x-inferred and its finer markers). */
+  inferred: InferredIndex;
 }
 
 const cache = new Map<string, VendorSpec>();
@@ -42,7 +31,7 @@ export function vendorSpec(vendor: string): VendorSpec {
       document,
       operations: operationsOf(document, vendor),
       registry: createSchemaRegistry(document, vendor, { allErrors: true, verbose: true }),
-      inferredNodes: collectInferred(document),
+      inferred: indexInferred(document),
     };
     cache.set(vendor, spec);
   }
@@ -59,11 +48,11 @@ export function operation(vendor: string, operationId: string): OperationSpec {
   return op;
 }
 
-/** Validate a body against a documented schema; each error says whether it lies in an inferred part. */
+/** Validate a body against a documented schema; each error names the inferred part it rests on, if any. */
 export function validateBody(
   vendor: string,
   schema: JsonSchema,
-): (body: unknown) => { ok: boolean; errors: (ErrorObject & { inferred: boolean })[] } {
+): (body: unknown) => { ok: boolean; errors: (ErrorObject & { inferred: string | undefined })[] } {
   const spec = vendorSpec(vendor);
   const validate: ValidateFunction = spec.registry.validator(schema);
   return (body) => {
@@ -72,7 +61,7 @@ export function validateBody(
       ok: false,
       errors: (validate.errors ?? []).map((e) => ({
         ...e,
-        inferred: typeof e.parentSchema === 'object' && e.parentSchema !== null && spec.inferredNodes.has(e.parentSchema),
+        inferred: schemaErrorBasis(spec.inferred, e, (node) => resolve(spec.document, node)),
       })),
     };
   };

@@ -3,6 +3,7 @@
  * Prism, or a vendor's sandbox given by URL and credentials.
  */
 import type { RequestListener } from 'node:http';
+import type { FixturePools } from './scenario.ts';
 
 export interface TargetCapabilities {
   /** Speaks cardmock's control API: sessions, fixtures and fault injection (`x-cardmock-fault`). */
@@ -22,8 +23,13 @@ export interface Target {
   base(vendor: string): string | { listener: RequestListener; prefix: string };
   /** Authorization header value for a vendor, if the target needs one. */
   authorization(vendor: string): string | undefined;
-  /** Named entities that exist on the target (`unboundCardId` …), per vendor. */
-  fixtures(vendor: string): Record<string, string | number>;
+  /**
+   * Named entities that exist on the target (`unboundCardId` …), per vendor. A list is a pool: each
+   * scenario that uses an entity up takes a value of its own (see fixture-pool.ts).
+   */
+  fixtures(vendor: string): FixturePools;
+  /** Where cardmock's control API answers (`/__cardmock/…`), for targets that have one. */
+  controlApi?: string | { listener: RequestListener; prefix: string };
   /** Per-request time-out; default 10 s. */
   timeoutMs?: number;
   /** Scenarios run at once; default 4. */

@@ -34,11 +34,20 @@ export async function prismProxyTarget(): Promise<StartedTarget> {
   };
 }
 
+/**
+ * Prism keeps no state, so nothing a scenario does uses an entity up: every pool holds the sample
+ * value once per scenario, and no consuming scenario is skipped for want of one.
+ */
+function statelessPools(vendor: string): Record<string, (string | number)[]> {
+  const samples = allVendors.find((v) => v.name === vendor)!.samples.fixtures as Record<string, string | number>;
+  return Object.fromEntries(Object.entries(samples).map(([key, value]) => [key, Array.from({ length: 16 }, () => value)]));
+}
+
 export async function prismStatelessTarget(): Promise<StartedTarget> {
   const group = await startPrismGroup({ vendors, mode: 'mock' });
   return {
     // Not ours: no control API, and x-inferred parts are judged as on any other target.
-    target: ownMockTarget('prism-mock', (vendor) => group.url(vendor), { ownMock: false, capabilities: { control: false, mutations: true } }),
+    target: ownMockTarget('prism-mock', (vendor) => group.url(vendor), { ownMock: false, capabilities: { control: false, mutations: true }, fixtures: statelessPools }),
     stop: () => group.stop(),
   };
 }

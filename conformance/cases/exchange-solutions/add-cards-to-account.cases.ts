@@ -6,8 +6,8 @@
  * cards disabled for its program); takenLoyaltyId (a card on an account other than the active one).
  *
  * The seed documents a closed account both as 400 (ACCOUNT_CLOSED_OR_DECEASED) and as 401
- * (API_VALIDATION); the closed scenario expects the 400, so a sandbox that sends the 401 shows up
- * as a failure of that scenario alone. The deceased scenario is unambiguous.
+ * (API_VALIDATION); the closed scenario accepts either, with its documented body. The deceased
+ * scenario is unambiguous.
  */
 import { unknownId, type CaseFile, type Fixtures, type RequestSpec, type Scenario } from '../../lib/scenario.ts';
 
@@ -27,10 +27,11 @@ const physical = (...loyaltyIds: (string | number)[]) => ({ physicalCards: loyal
 const active = ['activeSessionId'];
 
 /** A 400 from one request on the account of `session`. */
-const rejected = (slug: string, title: string, example: string, session: string, body: (f: Fixtures) => unknown): Scenario => ({
+const rejected = (slug: string, title: string, rule: string, example: string, session: string, body: (f: Fixtures) => unknown): Scenario => ({
   ...common,
   id: `exchange-solutions.add-cards.400-${slug}`,
   title,
+  rule,
   status: 400,
   example,
   needs: [session],
@@ -42,6 +43,8 @@ const scenarios: Scenario[] = [
     ...common,
     id: 'exchange-solutions.add-cards.200-physical',
     title: 'two new physical cards on a registered active account → 200, both in successList',
+    rule: 'new physical cards are added to a registered Active account with room for them',
+    consumes: ['activeSessionId'],
     status: 200,
     needs: active,
     mutates: true,
@@ -50,6 +53,8 @@ const scenarios: Scenario[] = [
   {
     ...common,
     id: 'exchange-solutions.add-cards.200-digital',
+    rule: 'digital cards are added by quantity where the program enables them',
+    consumes: ['activeSessionId'],
     title: 'quantity 1, digital cards enabled → 200 with a new card number',
     status: 200,
     needs: active,
@@ -59,6 +64,8 @@ const scenarios: Scenario[] = [
   {
     ...common,
     id: 'exchange-solutions.add-cards.200-partly-added',
+    rule: 'a card that cannot be added is listed in errorList while the others are added',
+    consumes: ['activeSessionId'],
     title: 'a card already on another account, with a new one → 200, that card in errorList (PARTLY_ADDED)',
     status: 200,
     example: 'PARTLY_ADDED',
@@ -66,21 +73,27 @@ const scenarios: Scenario[] = [
     mutates: true,
     request: (f) => add(f, 'activeSessionId', physical(f.takenLoyaltyId!, freshLoyaltyId())),
   },
-  rejected('quantity-zero', 'quantity 0 → 400 NO_CARD_REQUESTED', 'NO_CARD_REQUESTED', 'activeSessionId', () => ({ quantity: 0 })),
-  rejected('nothing-requested', 'neither physicalCards nor quantity → 400 NO_CARD_REQUESTED', 'NO_CARD_REQUESTED', 'activeSessionId', () => ({})),
-  rejected('empty-loyalty-id', 'a physical card with an empty loyaltyId → 400 INVALID_LOYALTY_ID', 'INVALID_LOYALTY_ID', 'activeSessionId', () => physical('')),
-  rejected('closed', 'account CLOSED → 400 ACCOUNT_CLOSED_OR_DECEASED', 'ACCOUNT_CLOSED_OR_DECEASED', 'closedSessionId', () => physical(freshLoyaltyId())),
-  rejected('deceased', 'account DECEASED → 400 ACCOUNT_CLOSED_OR_DECEASED', 'ACCOUNT_CLOSED_OR_DECEASED', 'deceasedSessionId', () => physical(freshLoyaltyId())),
-  rejected('not-registered', 'account not registered → 400 ACCOUNT_NOT_REGISTERED', 'ACCOUNT_NOT_REGISTERED', 'unregisteredSessionId', () => physical(freshLoyaltyId())),
-  rejected('account-full', 'account at its card limit, one more card → 400 MAXIMUM_CARDS_EXCEEDED', 'MAXIMUM_CARDS_EXCEEDED', 'fullSessionId', () => physical(freshLoyaltyId())),
-  rejected('digital-disabled', 'digital cards disabled for the program → 400 DIGITAL_CARDS_NOT_ENABLED', 'DIGITAL_CARDS_NOT_ENABLED', 'noDigitalSessionId', () => ({ quantity: 1 })),
-  rejected('physical-and-digital', 'physical and digital cards in one request → 400 PHYSICAL_AND_DIGITAL', 'PHYSICAL_AND_DIGITAL', 'activeSessionId', () => ({
+  rejected('quantity-zero', 'quantity 0 → 400 NO_CARD_REQUESTED', 'at least one card should be requested (quantity 0)', 'NO_CARD_REQUESTED', 'activeSessionId', () => ({ quantity: 0 })),
+  rejected('nothing-requested', 'neither physicalCards nor quantity → 400 NO_CARD_REQUESTED', 'at least one card should be requested (nothing asked)', 'NO_CARD_REQUESTED', 'activeSessionId', () => ({})),
+  rejected('empty-loyalty-id', 'a physical card with an empty loyaltyId → 400 INVALID_LOYALTY_ID', 'a physical card has a non-empty loyaltyId', 'INVALID_LOYALTY_ID', 'activeSessionId', () => physical('')),
+  {
+    ...rejected('closed', 'account CLOSED → 400 ACCOUNT_CLOSED_OR_DECEASED (or the 401 the page documents too)', 'no card can be added to a CLOSED account', 'ACCOUNT_CLOSED_OR_DECEASED', 'closedSessionId', () => physical(freshLoyaltyId())),
+    alternatives: [{ status: 401, example: 'ACCOUNT_CLOSED' }],
+  },
+  rejected('deceased', 'account DECEASED → 400 ACCOUNT_CLOSED_OR_DECEASED', 'no card can be added to a DECEASED account', 'ACCOUNT_CLOSED_OR_DECEASED', 'deceasedSessionId', () => physical(freshLoyaltyId())),
+  rejected('not-registered', 'account not registered → 400 ACCOUNT_NOT_REGISTERED', 'cards are added to registered accounts only', 'ACCOUNT_NOT_REGISTERED', 'unregisteredSessionId', () => physical(freshLoyaltyId())),
+  rejected('account-full', 'account at its card limit, one more card → 400 MAXIMUM_CARDS_EXCEEDED', 'an account holds at most its maximum number of cards', 'MAXIMUM_CARDS_EXCEEDED', 'fullSessionId', () => physical(freshLoyaltyId())),
+  rejected('digital-disabled', 'digital cards disabled for the program → 400 DIGITAL_CARDS_NOT_ENABLED', 'digital cards need the program to enable them', 'DIGITAL_CARDS_NOT_ENABLED', 'noDigitalSessionId', () => ({ quantity: 1 })),
+  rejected('physical-and-digital', 'physical and digital cards in one request → 400 PHYSICAL_AND_DIGITAL', 'either digital or physical cards in one request, not both', 'PHYSICAL_AND_DIGITAL', 'activeSessionId', () => ({
     ...physical(freshLoyaltyId()),
     quantity: 1,
   })),
   {
     ...common,
     id: 'exchange-solutions.add-cards.400-fill-then-exceed',
+    rule: 'cards added a moment ago count towards the limit of the account',
+    consumes: ['activeSessionId', 'activeCardRoom'],
+    proves: 'state-change',
     title: 'fill the account up to its limit, then add one more → 400 MAXIMUM_CARDS_EXCEEDED',
     status: 400,
     example: 'MAXIMUM_CARDS_EXCEEDED',
@@ -92,6 +105,7 @@ const scenarios: Scenario[] = [
   {
     ...common,
     id: 'exchange-solutions.add-cards.400-session-unknown',
+    rule: 'correlation_id must name a started session',
     title: 'correlation_id of no session → 400 SESSION_NOT_FOUND',
     status: 400,
     example: 'SESSION_NOT_FOUND',
@@ -101,6 +115,7 @@ const scenarios: Scenario[] = [
   {
     ...common,
     id: 'exchange-solutions.add-cards.400-quantity-not-integer',
+    rule: 'quantity is a number',
     title: 'quantity that is not an integer → 400',
     status: 400,
     intent: 'invalid-input',
@@ -110,6 +125,7 @@ const scenarios: Scenario[] = [
   {
     ...common,
     id: 'exchange-solutions.add-cards.400-loyalty-id-boolean',
+    rule: 'loyaltyId is a number or a string of one',
     title: 'loyaltyId that is neither a number nor a string → 400',
     status: 400,
     intent: 'invalid-input',
@@ -119,6 +135,7 @@ const scenarios: Scenario[] = [
   {
     ...common,
     id: 'exchange-solutions.add-cards.400-malformed-json',
+    rule: 'a body that is not JSON is a bad request',
     title: 'malformed JSON body → 400',
     status: 400,
     intent: 'invalid-input',
@@ -128,6 +145,7 @@ const scenarios: Scenario[] = [
   {
     ...common,
     id: 'exchange-solutions.add-cards.401-no-token',
+    rule: 'a missing token is refused',
     title: 'no bearer token → 401 UNAUTHORIZED',
     status: 401,
     example: 'UNAUTHORIZED',
@@ -138,6 +156,7 @@ const scenarios: Scenario[] = [
   {
     ...common,
     id: 'exchange-solutions.add-cards.401-invalid-token',
+    rule: 'an invalid token is refused',
     title: 'invalid bearer token → 401 UNAUTHORIZED',
     status: 401,
     example: 'UNAUTHORIZED',

@@ -1,14 +1,20 @@
 /**
  * Pismo `post-v2-card-bind` scenarios, one or more per documented status (seed 000).
- * Fixtures: accountId (the token's account), customerId (in it), unboundCardId (a noname card
- * still UNBOUND), boundCardId (a card no longer UNBOUND), otherAccountId (an account the token is
- * not for).
+ * Fixtures: accountId (the token's account), customerId (in it), unboundCardId (noname cards
+ * still UNBOUND: a pool, each bind uses one up), boundCardId (a card of the account no longer
+ * UNBOUND), otherAccountId (an account the token is not for) and otherAccountCustomerId (a customer
+ * of that other account).
+ *
+ * The page documents 409 for a card that is no longer UNBOUND; which cases give 400 and 403 it
+ * leaves open, so those scenarios name the x-inferred example that records cardmock's choice.
  */
 import { unknownId, type CaseFile, type Fixtures, type RequestSpec, type Scenario } from '../../lib/scenario.ts';
 
 const vendor = 'pismo';
 const operationId = 'post-v2-card-bind';
 const common = { vendor, operationId } as const;
+const example = (status: number, name: string) =>
+  `#/components/responses/${{ 400: '400BadRequest', 403: '403Forbidden' }[status as 400 | 403]}/content/application~1json/examples/${name}`;
 
 const bind = (f: Fixtures, cardId: string | number, extra: Partial<RequestSpec> = {}): RequestSpec => ({
   ...extra,
@@ -20,6 +26,8 @@ const scenarios: Scenario[] = [
   {
     ...common,
     id: 'pismo.bind.202-unbound-card',
+    rule: 'an UNBOUND noname card binds to a customer of the account the token is for',
+    consumes: ['unboundCardId'],
     title: 'bind an UNBOUND noname card → 202',
     status: 202,
     needs: ['accountId', 'customerId', 'unboundCardId'],
@@ -29,6 +37,9 @@ const scenarios: Scenario[] = [
   {
     ...common,
     id: 'pismo.bind.409-bind-twice',
+    rule: 'a card bound a moment ago is no longer UNBOUND, so a second bind conflicts',
+    consumes: ['unboundCardId'],
+    proves: 'state-change',
     title: 'bind, then bind the same card again → 409',
     status: 409,
     example: 'CARD_NOT_UNBOUND',
@@ -40,6 +51,7 @@ const scenarios: Scenario[] = [
   {
     ...common,
     id: 'pismo.bind.409-not-unbound',
+    rule: 'a card of the account that is no longer UNBOUND cannot be bound (documented 409)',
     title: 'bind a card that is no longer UNBOUND → 409',
     status: 409,
     example: 'CARD_NOT_UNBOUND',
@@ -49,6 +61,7 @@ const scenarios: Scenario[] = [
   {
     ...common,
     id: 'pismo.bind.400-customer-header-not-integer',
+    rule: 'x-customer-id is typed integer',
     title: 'x-customer-id is not an integer → 400',
     status: 400,
     intent: 'invalid-input',
@@ -58,6 +71,7 @@ const scenarios: Scenario[] = [
   {
     ...common,
     id: 'pismo.bind.400-malformed-json',
+    rule: 'a body that is not JSON is a bad request',
     title: 'malformed JSON body → 400',
     status: 400,
     intent: 'invalid-input',
@@ -67,6 +81,8 @@ const scenarios: Scenario[] = [
   {
     ...common,
     id: 'pismo.bind.400-reissued-card-unknown',
+    rule: 'reissued_card_id must name a card of the account',
+    basis: [example(400, 'REISSUED_CARD_NOT_FOUND')],
     title: 'reissued_card_id that is no card of the account → 400',
     status: 400,
     example: 'REISSUED_CARD_NOT_FOUND',
@@ -76,6 +92,7 @@ const scenarios: Scenario[] = [
   {
     ...common,
     id: 'pismo.bind.401-no-token',
+    rule: 'the endpoint requires an account token',
     title: 'no bearer token → 401',
     status: 401,
     intent: 'no-auth',
@@ -85,6 +102,7 @@ const scenarios: Scenario[] = [
   {
     ...common,
     id: 'pismo.bind.401-malformed-token',
+    rule: 'a bearer value that is no access token is refused',
     title: 'a bearer token that is not a JWT → 401',
     status: 401,
     intent: 'no-auth',
@@ -93,15 +111,39 @@ const scenarios: Scenario[] = [
   },
   {
     ...common,
-    id: 'pismo.bind.403-other-account',
-    title: 'x-account-id is not the account of the token → 403',
+    id: 'pismo.bind.403-token-other-account',
+    title: 'x-account-id and x-customer-id of another account, with a token for the first → 403',
+    rule: "the account token grants nothing over an account other than its own (account and customer agree with each other, so only the token's account is wrong)",
+    basis: [example(403, 'FORBIDDEN')],
     status: 403,
-    needs: ['otherAccountId', 'customerId', 'unboundCardId'],
-    request: (f) => bind(f, f.unboundCardId!, { headers: { 'x-account-id': String(f.otherAccountId) } }),
+    needs: ['otherAccountId', 'otherAccountCustomerId', 'unboundCardId'],
+    request: (f) => bind(f, f.unboundCardId!, { headers: { 'x-account-id': String(f.otherAccountId), 'x-customer-id': String(f.otherAccountCustomerId) } }),
+  },
+  {
+    ...common,
+    id: 'pismo.bind.403-customer-not-in-account',
+    title: "x-customer-id of another account, with the token's own account → 403",
+    rule: 'the customer must belong to the account (token and x-account-id agree, so only the customer is wrong)',
+    basis: [example(403, 'FORBIDDEN')],
+    status: 403,
+    needs: ['accountId', 'otherAccountCustomerId', 'unboundCardId'],
+    request: (f) => bind(f, f.unboundCardId!, { headers: { 'x-customer-id': String(f.otherAccountCustomerId) } }),
+  },
+  {
+    ...common,
+    id: 'pismo.bind.400-card-unknown',
+    title: 'a card ID that names no card → 400',
+    rule: 'the card to bind must exist (Pismo documents no 404; cardmock answers 400)',
+    basis: [example(400, 'CARD_NOT_FOUND')],
+    status: 400,
+    example: 'CARD_NOT_FOUND',
+    needs: ['accountId', 'customerId'],
+    request: (f) => bind(f, '2000000000'),
   },
   {
     ...common,
     id: 'pismo.bind.500-fault',
+    rule: 'a server fault is answered with the documented 500',
     title: 'injected server fault → 500',
     status: 500,
     fault: true,

@@ -1,19 +1,27 @@
+import { bodyBasis } from '../basis.ts';
 import { validateBody } from '../spec-index.ts';
 import { defineCheck, preview } from './check.ts';
+import { mediaType } from './content-type-documented.ts';
 
-/** The body validates against the documented schema of its status (ajv 2020-12, compiled once). */
+/**
+ * The body validates against the documented schema of its status (ajv 2020-12, compiled once).
+ * Each schema error names the x-inferred part it rests on, if any; an extra field never fails.
+ */
 export const bodyMatchesSchema = defineCheck('bodyMatchesSchema', ({ operation, response, documented }) => {
   if (!documented) return [];
-  const media = Object.values(documented.content)[0];
+  const media = documented.content[mediaType(response.headers['content-type'])] ?? Object.values(documented.content)[0];
   if (!media?.schema) return [];
+  const whole = bodyBasis(operation, documented);
   if (response.json === undefined) {
-    return [{ expected: 'a JSON body', actual: preview(response.text), hint: 'The documented response has a JSON body.', inferred: documented.inferred }];
+    // An empty body is contentTypeDocumented's finding; this check judges bodies that came.
+    if (response.text === '') return [];
+    return [{ expected: 'a JSON body', actual: preview(response.text), hint: 'The documented response has a JSON body.', inferred: whole }];
   }
   const result = validateBody(operation.spec, media.schema)(response.json);
   return result.errors.map((e) => ({
     expected: `${e.instancePath || '(body)'} ${e.message ?? 'valid'}`,
     actual: preview(JSON.stringify(e.data ?? null), 120),
     hint: `Body of ${response.status} breaks the schema at ${e.instancePath || 'the root'} (${e.keyword}).`,
-    inferred: e.inferred || documented.inferred,
+    inferred: e.inferred ?? whole,
   }));
 });

@@ -16,6 +16,10 @@ export interface CheckInput {
   expectedStatus: number;
   /** The response's documented status, if it has one. */
   documented: DocumentedResponse | undefined;
+  /** Earlier exchanges of the same scenario (its setup steps), oldest first. */
+  history?: { request: SentRequest; response: ObservedResponse }[];
+  /** The session's state of the vendor before and after the judged request, where the target has a control API. */
+  state?: { before: unknown; after: unknown };
 }
 
 export interface Failure {
@@ -25,8 +29,11 @@ export interface Failure {
   expected: string;
   actual: string;
   hint: string;
-  /** Lies in an `x-inferred` part of the spec: an error on our mocks, a warning elsewhere. */
-  inferred?: boolean;
+  /**
+   * The expectation rests only on an `x-inferred` part of the spec, named here (`x-inferred at
+   * #/components/…`): an error on our mocks, a warning elsewhere. Undefined: documented by the vendor.
+   */
+  inferred?: string | undefined;
   /** A curl command that sends the same request (credentials included: reports redact them). */
   reproduce?: string;
 }

@@ -1,17 +1,33 @@
+import { bodyBasis } from '../basis.ts';
 import { defineCheck, preview } from './check.ts';
 
-const mediaType = (value: string | undefined) => (value ?? '').split(';')[0]!.trim().toLowerCase();
+export const mediaType = (value: string | undefined) => (value ?? '').split(';')[0]!.trim().toLowerCase();
 
-/** A body comes with a documented media type; a status documented without a body returns none. */
-export const contentTypeDocumented = defineCheck('contentTypeDocumented', ({ response, documented }) => {
+/**
+ * A body comes with a documented media type. Where the vendor publishes no body for a status (the
+ * media type is x-inferred), another media type or no body at all is only a warning; a body on a
+ * status documented without one is an additive change.
+ */
+export const contentTypeDocumented = defineCheck('contentTypeDocumented', ({ operation, response, documented }) => {
   if (!documented) return [];
   const allowed = Object.keys(documented.content).map((m) => m.toLowerCase());
   const actual = mediaType(response.headers['content-type']);
   if (allowed.length === 0) {
     return response.text === ''
       ? []
-      : [{ expected: 'no body', actual: `${actual || 'no content-type'}: ${preview(response.text)}`, hint: `Status ${response.status} is documented without a body.` }];
+      : [
+          {
+            expected: 'no body',
+            actual: `${actual || 'no content-type'}: ${preview(response.text)}`,
+            hint: `Status ${response.status} is documented without a body.`,
+            inferred: `an additive change: the page shows ${response.status} without a body but does not forbid one`,
+          },
+        ];
   }
   if (allowed.includes(actual)) return [];
-  return [{ expected: allowed.join(' or '), actual: actual || '(no content-type)', hint: 'Send the documented Content-Type header with the body.' }];
+  const inferred = bodyBasis(operation, documented);
+  if (response.text === '') {
+    return [{ expected: `a body of ${allowed.join(' or ')}`, actual: '(no body)', hint: `Status ${response.status} is documented with a body.`, inferred }];
+  }
+  return [{ expected: allowed.join(' or '), actual: actual || '(no content-type)', hint: 'Send the documented Content-Type header with the body.', inferred }];
 });

@@ -8,6 +8,9 @@ import { requiredHeadersPresent } from './required-headers-present.ts';
 import { requiresAuth } from './requires-auth.ts';
 import { statusDocumented } from './status-documented.ts';
 import { statusMatchesScenario } from './status-matches-scenario.ts';
+import { echoesRequest } from './echoes-request.ts';
+import { replayIdempotent } from './replay-idempotent.ts';
+import { stateChangeVisible } from './state-change-visible.ts';
 
 /** Every check, run on every response. */
 export const CHECKS: Check[] = [
@@ -20,4 +23,7 @@ export const CHECKS: Check[] = [
   noServerError,
   rejectsInvalidInput,
   requiresAuth,
+  echoesRequest,
+  replayIdempotent,
+  stateChangeVisible,
 ];

@@ -1,7 +1,8 @@
+import { scenarioBasis } from '../basis.ts';
 import { defineCheck } from './check.ts';
 
 /** The status the scenario provokes is the one that comes back (bind twice → 409, not 202). */
-export const statusMatchesScenario = defineCheck('statusMatchesScenario', ({ response, expectedStatus, step, documented }) =>
+export const statusMatchesScenario = defineCheck('statusMatchesScenario', ({ scenario, response, expectedStatus, step }) =>
   response.status === expectedStatus
     ? []
     : [
@@ -11,9 +12,9 @@ export const statusMatchesScenario = defineCheck('statusMatchesScenario', ({ res
           hint:
             step === 'setup'
               ? 'A setup step of this scenario failed; check the fixtures the target was given.'
-              : 'The implementation does not honour the documented rule this scenario exercises (state, validation or auth).',
-          // Only a status the vendor itself documents is a hard expectation on a sandbox.
-          inferred: documented?.inferred === true,
+              : `The implementation does not honour the rule this scenario isolates: ${scenario.rule}.`,
+          // Only an outcome the vendor itself documents is a hard expectation on a sandbox.
+          inferred: step === 'main' ? scenarioBasis(scenario) : undefined,
         },
       ],
 );

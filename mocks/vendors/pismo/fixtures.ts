@@ -34,6 +34,7 @@ export const pismoSamples = {
     accountId: 1001,
     customerId: 2001,
     otherAccountId: 1002,
+    otherAccountCustomerId: 2003,
     unboundCardId: 7001,
     boundCardId: 7100,
   },
