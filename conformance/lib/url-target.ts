@@ -3,13 +3,14 @@
  * URL is a server root serving each vendor under `/<vendor>` (as cardmock does); with one vendor
  * it is that vendor's base URL.
  */
+import type { FixturePools } from './scenario.ts';
 import type { Target } from './target.ts';
 
 export interface UrlTargetOptions {
   baseUrl: string;
   vendors: string[];
   authorization?: string;
-  fixtures: Record<string, Record<string, string | number>>;
+  fixtures: Record<string, FixturePools>;
   control: boolean;
   mutations: boolean;
   ownMock: boolean;
@@ -28,6 +29,7 @@ export function urlTarget(options: UrlTargetOptions): Target {
     base: (vendor) => (single ? root : `${root}/${vendor}`),
     authorization: () => options.authorization,
     fixtures: (vendor) => options.fixtures[vendor] ?? {},
+    ...(options.control ? { controlApi: new URL(root).origin } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   };

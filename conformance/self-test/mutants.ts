@@ -3,14 +3,20 @@
  * the real engine and changes only the responses its predicate selects.
  */
 import type { MockRequest, MockResponse } from '../../mocks/core/types.ts';
+import { pismoAccountToken } from '../../mocks/vendors/pismo/account-token.ts';
+import { pismoSamples } from '../../mocks/vendors/pismo/fixtures.ts';
 
 export interface Mutant {
   name: string;
   /** The check that must fire. */
   check: string;
   vendor: string;
+  /** Changes the request before the engine sees it (a rule the server no longer checks). */
+  alter?(request: MockRequest): MockRequest;
   mutate(request: MockRequest, response: MockResponse): MockResponse;
 }
+
+const keep = (_request: MockRequest, response: MockResponse) => response;
 
 const isVendor = (request: MockRequest, vendor: string) => request.path.startsWith(`/${vendor}/`);
 const body = (response: MockResponse) => response.body as any;
@@ -103,5 +109,46 @@ export const MUTANTS: Mutant[] = [
     vendor: 'paysafe',
     mutate: (req, res) =>
       isVendor(req, 'paysafe') && res.status === 200 ? { ...res, body: { ...body(res), customerId: Number(body(res).customerId) || 1 } } : res,
+  },
+  {
+    name: "Pismo binds with a token of another account (the token's account is not checked)",
+    check: 'statusMatchesScenario',
+    vendor: 'pismo',
+    // A server that trusts x-account-id: as if the token were for the account the header names.
+    alter: (req) => (isVendor(req, 'pismo') && req.headers['x-account-id'] ? { ...req, headers: { ...req.headers, authorization: `Bearer ${pismoAccountToken(Number(req.headers['x-account-id']))}` } } : req),
+    mutate: keep,
+  },
+  {
+    name: 'Pismo binds a customer of another account (membership is not checked)',
+    check: 'statusMatchesScenario',
+    vendor: 'pismo',
+    alter: (req) =>
+      isVendor(req, 'pismo') && req.headers['x-customer-id'] === String(pismoSamples.fixtures.otherAccountCustomerId) && req.headers['x-account-id'] === String(pismoSamples.fixtures.accountId)
+        ? { ...req, headers: { ...req.headers, 'x-customer-id': String(pismoSamples.fixtures.customerId) } }
+        : req,
+    mutate: keep,
+  },
+  {
+    name: 'Paysafe success body names another customer',
+    check: 'echoesRequest',
+    vendor: 'paysafe',
+    mutate: (req, res) => (isVendor(req, 'paysafe') && res.status === 200 ? { ...res, body: { ...body(res), customerId: '1230000001' } } : res),
+  },
+  {
+    name: 'Enfuce replay creates a second card (the idempotency key is ignored)',
+    check: 'replayIdempotent',
+    vendor: 'enfuce',
+    alter: (req) => {
+      if (!isVendor(req, 'enfuce')) return req;
+      const { 'x-idempotency-key': _ignored, ...headers } = req.headers;
+      return { ...req, headers };
+    },
+    mutate: keep,
+  },
+  {
+    name: 'Capillary accepts the same card number twice',
+    check: 'stateChangeVisible',
+    vendor: 'capillary',
+    mutate: (req, res) => (isVendor(req, 'capillary') && res.status === 409 ? { status: 200, headers: { 'content-type': 'application/json' }, body: { entity: 1, warnings: [] } } : res),
   },
 ];

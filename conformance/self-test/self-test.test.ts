@@ -8,9 +8,9 @@ import { MUTANTS, type Mutant } from './mutants.ts';
 
 function brokenTarget(mutant: Mutant) {
   const engine = newEngine();
-  const broken: Engine = { ...engine, handle: async (request) => mutant.mutate(request, await engine.handle(request)) };
+  const broken: Engine = { ...engine, handle: async (request) => mutant.mutate(request, await engine.handle(mutant.alter?.(request) ?? request)) };
   const listener = createRequestListener({ engine: broken });
-  return ownMockTarget(`mutant: ${mutant.name}`, (vendor) => ({ listener, prefix: `/${vendor}` }));
+  return ownMockTarget(`mutant: ${mutant.name}`, (vendor) => ({ listener, prefix: `/${vendor}` }), { controlApi: { listener, prefix: '' } });
 }
 
 describe('self-test: every deviation is caught by the check it names', () => {

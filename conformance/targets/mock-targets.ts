@@ -42,13 +42,13 @@ export const newEngine = (): Engine => createEngine({ vendors: allVendors });
 /** The Node request listener in this process; supertest binds it to an ephemeral port per request. */
 export async function inProcessTarget(engine = newEngine()): Promise<StartedTarget> {
   const listener = createRequestListener({ engine });
-  return { target: ownMockTarget('in-process', (vendor) => ({ listener, prefix: `/${vendor}` })), stop: async () => {} };
+  return { target: ownMockTarget('in-process', (vendor) => ({ listener, prefix: `/${vendor}` }), { controlApi: { listener, prefix: '' } }), stop: async () => {} };
 }
 
 /** The HTTP server on 127.0.0.1, a port of its own choosing. */
 export async function loopbackTarget(engine = newEngine()): Promise<StartedTarget> {
   const server = await startServer({ engine, port: 0 });
-  return { target: ownMockTarget('http-loopback', (vendor) => `${server.url}/${vendor}`), stop: () => server.close() };
+  return { target: ownMockTarget('http-loopback', (vendor) => `${server.url}/${vendor}`, { controlApi: server.url }), stop: () => server.close() };
 }
 
 /** MSW `setupServer`: requests go to each vendor's real host and MSW answers them. */
