@@ -3,7 +3,9 @@
  * `--validate` (Prism proxies with `--errors` in front of the stateful server).
  */
 import { parseArgs } from 'node:util';
-import { createEngine } from '../mocks/core/engine.ts';
+import { readFile } from 'node:fs/promises';
+import { createEngine, type Engine } from '../mocks/core/engine.ts';
+import { CONTROL_PREFIX, createControlApi } from '../mocks/control/control-api.ts';
 import { startServer, type RunningServer } from '../mocks/adapters/node-http.ts';
 import { startPrismGroup, type PrismGroup } from '../mocks/prism/per-vendor.ts';
 import { allVendors } from '../mocks/vendors/index.ts';
@@ -16,6 +18,10 @@ const HELP = `Usage: cardmock serve [options]
                       (or env CARDMOCK_CONTROL_TOKEN); dashboard: /__cardmock/?token=<t>
   --async-delay <ms>  How long asynchronous vendor operations take (Pismo bind; default 1000)
   --quiet             No per-request log lines
+  --no-control        Stand in for a vendor sandbox: no control API or dashboard, x-cardmock-*
+                      headers ignored, one shared state for every client
+  --seed <file.json>  Entities to add at start, per vendor, as POST /__cardmock/<vendor>/fixtures
+                      takes them: {"paysafe": {"cards": [...]}, ...}
   --stateless         Run \`prism mock\` per vendor instead (documented examples, Prefer headers);
                       vendor i listens on --port + i
   --validate          Also run \`prism proxy --errors\` per vendor in front of the server, on
@@ -32,6 +38,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
       'control-token': { type: 'string' },
       'async-delay': { type: 'string', default: '1000' },
       quiet: { type: 'boolean', default: false },
+      'no-control': { type: 'boolean', default: false },
+      seed: { type: 'string' },
       stateless: { type: 'boolean', default: false },
       validate: { type: 'boolean', default: false },
       'proxy-port': { type: 'string' },
@@ -79,6 +87,13 @@ export async function serveCommand(argv: string[]): Promise<number> {
   }
 
   const engine = createEngine({ vendors: allVendors, settings: { asyncDelayMs } });
+  if (values.seed) {
+    const problem = await seedEngine(engine, values.seed);
+    if (problem) {
+      console.error(`cardmock serve --seed: ${problem}`);
+      return 2;
+    }
+  }
   const controlToken = values['control-token'] ?? process.env.CARDMOCK_CONTROL_TOKEN;
   try {
     running = await startServer({
@@ -86,6 +101,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
       port,
       host,
       ...(controlToken ? { controlToken } : {}),
+      ...(values['no-control'] ? { control: false } : {}),
       ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
     });
   } catch (error) {
@@ -106,7 +122,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
   }
   console.log(`cardmock listening on ${running.url}`);
   for (const v of engine.vendors) console.log(`  ${v.name.padEnd(20)} ${running.url}/${v.name}`);
-  console.log(`  ${'control API'.padEnd(20)} ${running.url}/__cardmock`);
+  if (!values['no-control']) console.log(`  ${'control API'.padEnd(20)} ${running.url}/__cardmock`);
+  else console.log('  no control API (--no-control): one shared state, x-cardmock-* headers ignored');
 
   if (values.validate) {
     const proxyPort = values['proxy-port'] !== undefined ? Number(values['proxy-port']) : port === 0 ? 0 : port + 10;
@@ -131,6 +148,22 @@ export async function serveCommand(argv: string[]): Promise<number> {
   }
   await untilSignal(stopAll);
   return 0;
+}
+
+/** Add each vendor's entities from a file to the default session, validated as the control API validates them. */
+async function seedEngine(engine: Engine, file: string): Promise<string | undefined> {
+  let seed: Record<string, unknown>;
+  try {
+    seed = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    return `cannot read ${file}: ${(error as Error).message}`;
+  }
+  const control = createControlApi(engine);
+  for (const [vendor, body] of Object.entries(seed)) {
+    const response = control.handle({ method: 'POST', path: `${CONTROL_PREFIX}/${vendor}/fixtures`, query: new URLSearchParams(), headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (response.status !== 200) return `${vendor}: ${response.status} ${JSON.stringify(response.body)}`;
+  }
+  return undefined;
 }
 
 function untilSignal(stop: () => Promise<void>): Promise<void> {

@@ -19,7 +19,7 @@ export async function sessionState(target: Target, vendor: string, session: stri
   return response?.status === 200 ? response.json : undefined;
 }
 
-/** Remove a session the run created; a server that cannot is left as it is. */
+/** Remove a session the run created (a reset of every vendor drops it); a server that cannot is left as it is. */
 export async function endSession(target: Target, session: string): Promise<void> {
-  await control(target, 'DELETE', '/__cardmock/session', session).catch(() => undefined);
+  await control(target, 'POST', '/__cardmock/reset', session).catch(() => undefined);
 }

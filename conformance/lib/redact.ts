@@ -1,6 +1,9 @@
 /**
  * Removes secrets from anything the suite prints or writes. Given an Authorization value it also
  * hides its credential part alone (the token, or the base64 of Basic) and Basic's decoded form.
+ * A secret is removed from the text as written: reports escape what they carry (JSON, XML,
+ * Markdown tables, shell quoting in curl lines, and these nested), so each escaped form of a
+ * secret is removed too.
  */
 export function secretsOf(authorization: string | undefined): string[] {
   if (!authorization) return [];
@@ -22,8 +25,24 @@ export function secretsOf(authorization: string | undefined): string[] {
   return [...secrets].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
 }
 
+/** The ways a report may have written a string. */
+const ESCAPES: ((s: string) => string)[] = [
+  (s) => s.replace(/'/g, `'\\''`), // inside a single-quoted shell word (curl lines)
+  (s) => JSON.stringify(s).slice(1, -1),
+  (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'),
+  (s) => s.replace(/\|/g, '\\|'),
+];
+
+/** A secret and every form two layers of escaping give it (a curl line inside JSON or XML). */
+export function writtenForms(secret: string): string[] {
+  const forms = new Set([secret]);
+  for (let depth = 0; depth < 2; depth++) for (const form of [...forms]) for (const escape of ESCAPES) forms.add(escape(form));
+  return [...forms];
+}
+
 export function redact(text: string, secrets: string[]): string {
+  const forms = [...new Set(secrets.flatMap(writtenForms))].sort((a, b) => b.length - a.length);
   let out = text;
-  for (const secret of secrets) out = out.split(secret).join('[REDACTED]');
+  for (const form of forms) out = out.split(form).join('[REDACTED]');
   return out;
 }

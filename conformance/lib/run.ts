@@ -54,8 +54,8 @@ export interface RunReport {
 export const FAULT_HEADER = 'x-cardmock-fault';
 let sessionCounter = 0;
 
-export function selectScenarios(options: Pick<RunOptions, 'target' | 'scenarios' | 'vendors' | 'only'>): Scenario[] {
-  const vendors = new Set(options.vendors ?? options.target.vendors ?? vendorNames());
+export function selectScenarios(options: Pick<RunOptions, 'scenarios' | 'vendors' | 'only'> & { target?: Target }): Scenario[] {
+  const vendors = new Set(options.vendors ?? options.target?.vendors ?? vendorNames());
   const only = options.only?.map(String);
   return options.scenarios.filter(
     (s) => vendors.has(s.vendor) && (!only || only.some((o) => o === s.operationId || o === String(s.status) || o === s.id)),

@@ -55,6 +55,24 @@ describe('cardmock conform (CLI) against a running server', () => {
     expect(everything).not.toContain(PISMO_TOKEN.split('.')[1]!);
   });
 
+  it.each([`'`, '"', '&', '<', '\\'])('removes a secret containing %s from every output and report, in every escaped form', async (special) => {
+    // A token the mock refuses, so failures print curl lines carrying it: shell-quoted in the
+    // terminal, then JSON-escaped, XML-escaped or Markdown-escaped in the reports.
+    const marker = 'SeCrEtMaRk';
+    const secret = `tok${special}en${special}${marker}`;
+    const outputs = await Promise.all(
+      (['junit', 'json', 'markdown'] as const).map(async (reporter) => {
+        const output = path.join(dir, `escaped-${reporter}-${special.charCodeAt(0)}`);
+        const result = await run(process.execPath, [cli, 'conform', '--vendor', 'paysafe', '--base-url', `${server.url}/paysafe`, '--auth', `Bearer ${secret}`, '--reporter', reporter, '--output', output], { timeout: 60_000 }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+        expect((result as { code?: number }).code).toBe(1);
+        return [result.stdout, result.stderr, await readFile(output, 'utf8')];
+      }),
+    );
+    const everything = outputs.flat().join('\n');
+    expect(everything).toMatch(/reproduce: curl .*\[REDACTED\]/);
+    expect(everything).not.toContain(marker);
+  });
+
   it('redacts credentials given in the fixtures file too', async () => {
     const { writeFile } = await import('node:fs/promises');
     // A till that may write, given as the read-only one: the 403 scenario fails and prints its curl line.

@@ -23,7 +23,15 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** Required by every control request when set; required to listen on a non-loopback interface. */
   controlToken?: string;
+  /**
+   * false: behave like a vendor's sandbox — no control API or dashboard, and the x-cardmock-*
+   * request headers (session, fault, delay) are ignored, so every client shares one state.
+   */
+  control?: boolean;
 }
+
+/** The request headers that reach cardmock's own machinery rather than a vendor's. */
+const CARDMOCK_HEADERS = /^x-cardmock-/;
 
 export interface RunningServer {
   url: string;
@@ -68,6 +76,7 @@ function answerUnparsable(engine: Engine, error: NodeJS.ErrnoException & { rawPa
 export function createRequestListener(options: ServerOptions): http.RequestListener {
   const { engine, log, controlToken } = options;
   const control = createControlApi(engine);
+  const hidden = options.control === false;
   return (req, res) => {
     const started = performance.now();
     readBody(req).then(
@@ -78,11 +87,11 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
           method: req.method ?? 'GET',
           path: q < 0 ? target : target.slice(0, q),
           query: new URLSearchParams(q < 0 ? '' : target.slice(q + 1)),
-          headers: req.headers as Record<string, string | undefined>,
+          headers: hidden ? withoutCardmockHeaders(req.headers) : (req.headers as Record<string, string | undefined>),
           ...(body !== undefined ? { body } : {}),
           ...(bodyError !== undefined ? { bodyError } : {}),
         };
-        if (request.method === 'GET' && (request.path === CONTROL_PREFIX || request.path === `${CONTROL_PREFIX}/`)) {
+        if (!hidden && request.method === 'GET' && (request.path === CONTROL_PREFIX || request.path === `${CONTROL_PREFIX}/`)) {
           if (request.path === CONTROL_PREFIX) {
             res.writeHead(301, { location: `${CONTROL_PREFIX}/`, 'content-length': 0 }).end();
           } else {
@@ -91,7 +100,7 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
           log?.(`${request.method} ${request.path} 200 dashboard`);
           return;
         }
-        const isControl = request.path.startsWith(`${CONTROL_PREFIX}/`);
+        const isControl = !hidden && request.path.startsWith(`${CONTROL_PREFIX}/`);
         let response: MockResponse;
         if (isControl) {
           const verdict = controlVerdict(req, controlToken);
@@ -111,6 +120,10 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
       else res.destroy();
     });
   };
+}
+
+function withoutCardmockHeaders(headers: http.IncomingHttpHeaders): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !CARDMOCK_HEADERS.test(name))) as Record<string, string | undefined>;
 }
 
 function write(res: http.ServerResponse, response: MockResponse): void {

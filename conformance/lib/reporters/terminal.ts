@@ -36,6 +36,14 @@ export function summary(report: RunReport): string {
   lines.push(fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...rows.map(fmt));
   lines.push(
     '',
+    '  ✓ passed  ✗ failed  - skipped (a reason is given)  · not provokable on this target  ? missing: no scenario and no reason',
+    ...report.matrix.rows
+      .filter((r) => r.inferred)
+      .slice(0, 1)
+      .map((r) => `  ${r.status}* a status cardmock added (x-inferred): the vendor does not document it, so its failures are warnings off our mocks`),
+  );
+  lines.push(
+    '',
     `${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped, ${count('not-provokable')} not provokable; ${warned.length} warning(s); matrix ${report.matrix.complete ? 'complete' : 'INCOMPLETE'} (${report.durationMs} ms)`,
   );
   return lines.join('\n');
