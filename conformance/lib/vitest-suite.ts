@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMatrix } from './matrix.ts';
-import { runScenario, selectScenarios, type ScenarioResult } from './run.ts';
+import { allocateFixtures, type Allocation } from './fixture-pool.ts';
+import { blocker, runScenario, selectScenarios, type ScenarioResult } from './run.ts';
 import type { Scenario, Unprovokable } from './scenario.ts';
 import { vendorNames } from './spec-index.ts';
 import type { Target } from './target.ts';
@@ -27,9 +28,13 @@ export function describeConformance(name: string, start: () => Promise<{ target:
   describe(`conformance: ${name}`, () => {
     let target: Target;
     let stop: (() => Promise<void>) | undefined;
+    let allocations: Map<string, Allocation>;
     const results: ScenarioResult[] = [];
     beforeAll(async () => {
       ({ target, stop } = await start());
+      // As runConformance does: pools only matter where scenarios share one state.
+      const runnable = selected.filter((s) => !blocker(target, s, target.capabilities.mutations));
+      allocations = allocateFixtures(runnable, (v) => target.fixtures(v), target.capabilities.control);
     });
     afterAll(async () => {
       await stop?.();
@@ -39,7 +44,7 @@ export function describeConformance(name: string, start: () => Promise<{ target:
     const vendors = options.vendors ?? options.served ?? vendorNames();
     const selected = options.scenarios.filter((s) => vendors.includes(s.vendor));
     it.each(selected.map((s) => [s.id, s] as const))('%s', async (_id, scenario) => {
-      const result = await runScenario(target, scenario, target.capabilities.mutations);
+      const result = await runScenario(target, scenario, target.capabilities.mutations, allocations.get(scenario.id));
       results.push(result);
       expect(result.errors.map(formatFailure), result.reason).toEqual([]);
       const allowed = result.outcome === 'not-provokable' && options.mayNotProvoke?.(result) === true;
