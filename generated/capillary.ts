@@ -35,13 +35,27 @@ export interface components {
          */
         StatusLabel: "NOT_ISSUED" | "ACTIVE" | "SUSPENDED" | "ISSUED" | "DELETED" | "EXPIRED";
         /**
-         * @description `seriesId` is listed as required; the page allows `seriesCode` instead when `seriesId` is not
-         *     provided, so one of the two must be present.
+         * @description `seriesId` is listed as required; the page allows `seriesCode` instead when `seriesId` is
+         *     not provided, so one of the two must be present: a card named by either (complete
+         *     alternatives, not anyOf beside properties, so contract tools can use the examples).
          */
-        AddCardRequest: {
-            /** @description Unique identifier of the card series to which the card number will be added. Must correspond to an existing series in the system. */
-            seriesId?: number;
-            /** @description Unique card number to be added to the series. Must not already exist in the system. */
+        AddCardRequest: components["schemas"]["AddCardBySeriesId"] | components["schemas"]["AddCardBySeriesCode"];
+        /** @description A card for the series named by `seriesId`. */
+        AddCardBySeriesId: components["schemas"]["CardFields"] & {
+            seriesId: components["schemas"]["SeriesId"];
+        };
+        /** @description A card for the series named by `seriesCode` (when `seriesId` is not provided). */
+        AddCardBySeriesCode: components["schemas"]["CardFields"] & {
+            seriesCode: components["schemas"]["SeriesCode"];
+        };
+        /** @description Unique identifier of the card series to which the card number will be added. Must correspond to an existing series in the system. */
+        SeriesId: number;
+        /** @description Unique code of the card series. Can be used as an alternative to seriesId if seriesId is not provided. */
+        SeriesCode: string;
+        /** @description The fields of the page's request body; the series is named by `seriesId` or `seriesCode`. */
+        CardFields: {
+            seriesId?: components["schemas"]["SeriesId"];
+            /** @description Unique card number to be added to the series. Must not already exist in the system. (Non-empty is cardmock's rule.) */
             cardNumber: string;
             statusLabel: components["schemas"]["StatusLabel"];
             /** @description External identifier for the card. Must be unique if provided. */
@@ -54,8 +68,7 @@ export interface components {
                  */
                 reason?: string;
             };
-            /** @description Unique code of the card series. Can be used as an alternative to seriesId if seriesId is not provided. */
-            seriesCode?: string;
+            seriesCode?: components["schemas"]["SeriesCode"];
             /** @description Unique identifier of the customer to associate with the card at the time of creation. */
             customerId?: number;
             /** @description Key-value pairs of extended field values; keys must match the extended fields configured for the organization. */
@@ -72,7 +85,7 @@ export interface components {
                 type?: string;
                 value?: string;
             };
-        } | Record<string, never> | Record<string, never>;
+        };
         Warning: {
             /** @constant */
             status: false;

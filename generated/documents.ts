@@ -61,7 +61,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "$ref": "#/components/schemas/AddCardRequest"
                 },
                 "examples": {
-                  "ADD_CARD": {
+                  "CARD_ADDED": {
                     "summary": "The page's example request",
                     "value": {
                       "seriesId": 224,
@@ -72,6 +72,80 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                         "reason": "Card is generated but not issued"
                       }
                     }
+                  },
+                  "CARD_ADDED_CUSTOMER_UNKNOWN": {
+                    "summary": "A customerId that names no customer",
+                    "value": {
+                      "seriesId": 224,
+                      "cardNumber": "ghost0000800001180931",
+                      "statusLabel": "NOT_ISSUED",
+                      "customerId": 999999999
+                    }
+                  },
+                  "INVALID_CARD_SERIES": {
+                    "summary": "A series that cannot take this card",
+                    "value": {
+                      "seriesId": 0,
+                      "cardNumber": "ghost0000800001180932",
+                      "statusLabel": "NOT_ISSUED"
+                    }
+                  },
+                  "CARD_SERIES_EXPIRED": {
+                    "summary": "A series that has expired",
+                    "value": {
+                      "seriesId": 226,
+                      "cardNumber": "ghost0000800001180933",
+                      "statusLabel": "NOT_ISSUED"
+                    }
+                  },
+                  "INVALID_REQUEST": {
+                    "summary": "No cardNumber",
+                    "x-cardmock-invalid": true,
+                    "value": {
+                      "seriesId": 224,
+                      "statusLabel": "NOT_ISSUED"
+                    }
+                  },
+                  "UNAUTHORISED": {
+                    "summary": "Any card, sent without valid Basic credentials",
+                    "value": {
+                      "seriesId": 224,
+                      "cardNumber": "ghost0000800001180934",
+                      "statusLabel": "NOT_ISSUED"
+                    }
+                  },
+                  "FORBIDDEN": {
+                    "summary": "Any card, sent by a till without WRITE access to the Card resource",
+                    "value": {
+                      "seriesId": 224,
+                      "cardNumber": "ghost0000800001180935",
+                      "statusLabel": "NOT_ISSUED"
+                    }
+                  },
+                  "SERIES_NOT_FOUND": {
+                    "summary": "A seriesId that names no series",
+                    "value": {
+                      "seriesId": 2000000000,
+                      "cardNumber": "ghost0000800001180936",
+                      "statusLabel": "NOT_ISSUED"
+                    }
+                  },
+                  "CARD_NUMBER_EXISTS": {
+                    "summary": "A card number already in the system",
+                    "value": {
+                      "seriesId": 224,
+                      "cardNumber": "ghost0000800001000001",
+                      "statusLabel": "NOT_ISSUED"
+                    }
+                  },
+                  "CARD_EXTERNAL_ID_EXISTS": {
+                    "summary": "A cardExternalId already in the system",
+                    "value": {
+                      "seriesId": 224,
+                      "cardNumber": "ghost0000800001180937",
+                      "cardExternalId": "CardExternal0001",
+                      "statusLabel": "NOT_ISSUED"
+                    }
                   }
                 }
               }
@@ -80,6 +154,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "responses": {
             "200": {
               "description": "The card was added to the series.",
+              "x-inferred": true,
+              "x-description": "The page shows an example response (`{entity, warnings}`) but names no status for it;\nits error table lists 400–409 only. 200 is cardmock's reading.\n",
               "content": {
                 "application/json": {
                   "schema": {
@@ -112,6 +188,63 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             },
             "400": {
               "description": "Invalid request. Check that all required fields (seriesId, cardNumber, statusLabel) are present and valid.",
+              "x-documented-codes": [
+                {
+                  "code": 3000,
+                  "message": "invalid card series",
+                  "source": "vendor-facts 003: Capillary card error codes"
+                },
+                {
+                  "code": 3004,
+                  "message": "series does not exist",
+                  "source": "vendor-facts 003: Capillary card error codes"
+                },
+                {
+                  "code": 3008,
+                  "message": "card series expired",
+                  "source": "vendor-facts 003: Capillary card error codes"
+                },
+                {
+                  "code": 3009,
+                  "message": "card number exists",
+                  "source": "vendor-facts 003: Capillary card error codes"
+                },
+                {
+                  "code": 3010,
+                  "message": "card number does not exist",
+                  "source": "vendor-facts 003: Capillary card error codes"
+                },
+                {
+                  "code": 3011,
+                  "message": "card status error",
+                  "source": "vendor-facts 003: Capillary card error codes (3011–3016)"
+                },
+                {
+                  "code": 3012,
+                  "message": "card status error",
+                  "source": "vendor-facts 003: Capillary card error codes (3011–3016)"
+                },
+                {
+                  "code": 3013,
+                  "message": "card status error",
+                  "source": "vendor-facts 003: Capillary card error codes (3011–3016)"
+                },
+                {
+                  "code": 3014,
+                  "message": "card status error",
+                  "source": "vendor-facts 003: Capillary card error codes (3011–3016)"
+                },
+                {
+                  "code": 3015,
+                  "message": "card status error",
+                  "source": "vendor-facts 003: Capillary card error codes (3011–3016)"
+                },
+                {
+                  "code": 3016,
+                  "message": "card status error",
+                  "source": "vendor-facts 003: Capillary card error codes (3011–3016)"
+                }
+              ],
               "content": {
                 "application/json": {
                   "schema": {
@@ -119,12 +252,30 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   },
                   "examples": {
                     "INVALID_CARD_SERIES": {
+                      "x-inferred-pointers": [
+                        "/errors/0/message"
+                      ],
+                      "description": "Code 3000 is in Capillary's card error codes (\"invalid card series\"); the page of this call publishes no message, so the wording is cardmock's.",
                       "value": {
                         "errors": [
                           {
                             "status": false,
                             "code": 3000,
                             "message": "Invalid card series"
+                          }
+                        ],
+                        "warnings": []
+                      }
+                    },
+                    "CARD_SERIES_EXPIRED": {
+                      "x-inferred": true,
+                      "description": "Code 3008 is in Capillary's card error codes (\"card series expired\"); which HTTP\nstatus carries it, and the message wording, are cardmock's reading.\n",
+                      "value": {
+                        "errors": [
+                          {
+                            "status": false,
+                            "code": 3008,
+                            "message": "Card series expired"
                           }
                         ],
                         "warnings": []
@@ -202,6 +353,63 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             },
             "404": {
               "description": "Resource not found. The specified seriesId or seriesCode does not exist.",
+              "x-documented-codes": [
+                {
+                  "code": 3000,
+                  "message": "invalid card series",
+                  "source": "vendor-facts 003: Capillary card error codes"
+                },
+                {
+                  "code": 3004,
+                  "message": "series does not exist",
+                  "source": "vendor-facts 003: Capillary card error codes"
+                },
+                {
+                  "code": 3008,
+                  "message": "card series expired",
+                  "source": "vendor-facts 003: Capillary card error codes"
+                },
+                {
+                  "code": 3009,
+                  "message": "card number exists",
+                  "source": "vendor-facts 003: Capillary card error codes"
+                },
+                {
+                  "code": 3010,
+                  "message": "card number does not exist",
+                  "source": "vendor-facts 003: Capillary card error codes"
+                },
+                {
+                  "code": 3011,
+                  "message": "card status error",
+                  "source": "vendor-facts 003: Capillary card error codes (3011–3016)"
+                },
+                {
+                  "code": 3012,
+                  "message": "card status error",
+                  "source": "vendor-facts 003: Capillary card error codes (3011–3016)"
+                },
+                {
+                  "code": 3013,
+                  "message": "card status error",
+                  "source": "vendor-facts 003: Capillary card error codes (3011–3016)"
+                },
+                {
+                  "code": 3014,
+                  "message": "card status error",
+                  "source": "vendor-facts 003: Capillary card error codes (3011–3016)"
+                },
+                {
+                  "code": 3015,
+                  "message": "card status error",
+                  "source": "vendor-facts 003: Capillary card error codes (3011–3016)"
+                },
+                {
+                  "code": 3016,
+                  "message": "card status error",
+                  "source": "vendor-facts 003: Capillary card error codes (3011–3016)"
+                }
+              ],
               "content": {
                 "application/json": {
                   "schema": {
@@ -209,6 +417,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   },
                   "examples": {
                     "SERIES_NOT_FOUND": {
+                      "x-inferred-pointers": [
+                        "/errors/0/message"
+                      ],
+                      "description": "Code 3004 is in Capillary's card error codes (\"series does not exist\"); the wording of the message is cardmock's.",
                       "value": {
                         "errors": [
                           {
@@ -226,6 +438,63 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             },
             "409": {
               "description": "Conflict. The provided cardNumber or cardExternalId already exists in the system.",
+              "x-documented-codes": [
+                {
+                  "code": 3000,
+                  "message": "invalid card series",
+                  "source": "vendor-facts 003: Capillary card error codes"
+                },
+                {
+                  "code": 3004,
+                  "message": "series does not exist",
+                  "source": "vendor-facts 003: Capillary card error codes"
+                },
+                {
+                  "code": 3008,
+                  "message": "card series expired",
+                  "source": "vendor-facts 003: Capillary card error codes"
+                },
+                {
+                  "code": 3009,
+                  "message": "card number exists",
+                  "source": "vendor-facts 003: Capillary card error codes"
+                },
+                {
+                  "code": 3010,
+                  "message": "card number does not exist",
+                  "source": "vendor-facts 003: Capillary card error codes"
+                },
+                {
+                  "code": 3011,
+                  "message": "card status error",
+                  "source": "vendor-facts 003: Capillary card error codes (3011–3016)"
+                },
+                {
+                  "code": 3012,
+                  "message": "card status error",
+                  "source": "vendor-facts 003: Capillary card error codes (3011–3016)"
+                },
+                {
+                  "code": 3013,
+                  "message": "card status error",
+                  "source": "vendor-facts 003: Capillary card error codes (3011–3016)"
+                },
+                {
+                  "code": 3014,
+                  "message": "card status error",
+                  "source": "vendor-facts 003: Capillary card error codes (3011–3016)"
+                },
+                {
+                  "code": 3015,
+                  "message": "card status error",
+                  "source": "vendor-facts 003: Capillary card error codes (3011–3016)"
+                },
+                {
+                  "code": 3016,
+                  "message": "card status error",
+                  "source": "vendor-facts 003: Capillary card error codes (3011–3016)"
+                }
+              ],
               "content": {
                 "application/json": {
                   "schema": {
@@ -233,6 +502,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   },
                   "examples": {
                     "CARD_NUMBER_EXISTS": {
+                      "x-inferred-pointers": [
+                        "/errors/0/message"
+                      ],
+                      "description": "Code 3009 is in Capillary's card error codes (\"card number exists\"); the wording of the message is cardmock's.",
                       "value": {
                         "errors": [
                           {
@@ -289,35 +562,80 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "default": "NOT_ISSUED"
         },
         "AddCardRequest": {
-          "type": "object",
-          "required": [
-            "cardNumber",
-            "statusLabel"
-          ],
-          "description": "`seriesId` is listed as required; the page allows `seriesCode` instead when `seriesId` is not\nprovided, so one of the two must be present.\n",
+          "description": "`seriesId` is listed as required; the page allows `seriesCode` instead when `seriesId` is\nnot provided, so one of the two must be present: a card named by either (complete\nalternatives, not anyOf beside properties, so contract tools can use the examples).\n",
           "anyOf": [
+            {
+              "$ref": "#/components/schemas/AddCardBySeriesId"
+            },
+            {
+              "$ref": "#/components/schemas/AddCardBySeriesCode"
+            }
+          ]
+        },
+        "AddCardBySeriesId": {
+          "description": "A card for the series named by `seriesId`.",
+          "allOf": [
+            {
+              "$ref": "#/components/schemas/CardFields"
+            },
             {
               "type": "object",
               "required": [
                 "seriesId"
-              ]
+              ],
+              "properties": {
+                "seriesId": {
+                  "$ref": "#/components/schemas/SeriesId"
+                }
+              }
+            }
+          ]
+        },
+        "AddCardBySeriesCode": {
+          "description": "A card for the series named by `seriesCode` (when `seriesId` is not provided).",
+          "allOf": [
+            {
+              "$ref": "#/components/schemas/CardFields"
             },
             {
               "type": "object",
               "required": [
                 "seriesCode"
-              ]
+              ],
+              "properties": {
+                "seriesCode": {
+                  "$ref": "#/components/schemas/SeriesCode"
+                }
+              }
             }
+          ]
+        },
+        "SeriesId": {
+          "type": "integer",
+          "description": "Unique identifier of the card series to which the card number will be added. Must correspond to an existing series in the system."
+        },
+        "SeriesCode": {
+          "type": "string",
+          "description": "Unique code of the card series. Can be used as an alternative to seriesId if seriesId is not provided."
+        },
+        "CardFields": {
+          "type": "object",
+          "required": [
+            "cardNumber",
+            "statusLabel"
           ],
+          "description": "The fields of the page's request body; the series is named by `seriesId` or `seriesCode`.",
           "properties": {
             "seriesId": {
-              "type": "integer",
-              "description": "Unique identifier of the card series to which the card number will be added. Must correspond to an existing series in the system."
+              "$ref": "#/components/schemas/SeriesId"
             },
             "cardNumber": {
               "type": "string",
               "minLength": 1,
-              "description": "Unique card number to be added to the series. Must not already exist in the system."
+              "x-inferred-keywords": [
+                "minLength"
+              ],
+              "description": "Unique card number to be added to the series. Must not already exist in the system. (Non-empty is cardmock's rule.)"
             },
             "statusLabel": {
               "$ref": "#/components/schemas/StatusLabel"
@@ -340,8 +658,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               }
             },
             "seriesCode": {
-              "type": "string",
-              "description": "Unique code of the card series. Can be used as an alternative to seriesId if seriesId is not provided."
+              "$ref": "#/components/schemas/SeriesCode"
             },
             "customerId": {
               "type": "integer",
@@ -2763,9 +3080,21 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "description": "The customer ID to which the specific card belongs.",
               "schema": {
                 "type": "string",
-                "minLength": 1
+                "minLength": 1,
+                "x-inferred-keywords": [
+                  "minLength"
+                ],
+                "description": "The page types the ID as a string; that it is not empty is cardmock's rule."
               },
-              "example": "1231122232"
+              "examples": {
+                "SUCCESSFULLY_ASSIGNED_CARD": {
+                  "value": "1231122232"
+                },
+                "NO_SUCH_CUSTOMER": {
+                  "summary": "A customer that does not exist",
+                  "value": "1239999999"
+                }
+              }
             },
             {
               "name": "cardId",
@@ -2776,7 +3105,19 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                 "type": "string",
                 "format": "uuid"
               },
-              "example": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+              "examples": {
+                "SUCCESSFULLY_ASSIGNED_CARD": {
+                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                },
+                "ALREADY_ASSIGNED_CARD": {
+                  "summary": "A bulk card assigned already",
+                  "value": "9c1d8a52-2f4e-4c7b-a1d6-0e5b7f3c2a10"
+                },
+                "NO_SUCH_CARD": {
+                  "summary": "No bulk card of the customer has this ID",
+                  "value": "00000000-0000-4000-8000-00000000dead"
+                }
+              }
             }
           ],
           "requestBody": {
@@ -2787,8 +3128,57 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "$ref": "#/components/schemas/AssignCardRequest"
                 },
                 "examples": {
-                  "ASSIGN_CARD": {
+                  "SUCCESSFULLY_ASSIGNED_CARD": {
                     "summary": "Assign to another customer",
+                    "value": {
+                      "targetCustomerId": "1233333323"
+                    }
+                  },
+                  "ALREADY_ASSIGNED_CARD": {
+                    "summary": "Assign a card assigned already (see the cardId example)",
+                    "value": {
+                      "targetCustomerId": "1233333323"
+                    }
+                  },
+                  "ASSIGN_TO_CUSTOMER_NOT_FOUND": {
+                    "summary": "A target customer that does not exist",
+                    "value": {
+                      "targetCustomerId": "1239999999"
+                    }
+                  },
+                  "INVALID_FIELD_VALUE": {
+                    "summary": "An empty targetCustomerId",
+                    "x-cardmock-invalid": true,
+                    "value": {
+                      "targetCustomerId": ""
+                    }
+                  },
+                  "INVALID_CREDENTIALS": {
+                    "summary": "Any assignment, sent without a valid token",
+                    "value": {
+                      "targetCustomerId": "1233333323"
+                    }
+                  },
+                  "NO_SUCH_CUSTOMER": {
+                    "summary": "Assign for a customer that does not exist (see the customerId example)",
+                    "value": {
+                      "targetCustomerId": "1233333323"
+                    }
+                  },
+                  "NO_SUCH_CARD": {
+                    "summary": "Assign a card that is no bulk card of the customer (see the cardId example)",
+                    "value": {
+                      "targetCustomerId": "1233333323"
+                    }
+                  },
+                  "INTERNAL_SERVER_ERROR": {
+                    "summary": "Any assignment, when the server fails",
+                    "value": {
+                      "targetCustomerId": "1233333323"
+                    }
+                  },
+                  "SERVICE_UNAVAILABLE": {
+                    "summary": "Any assignment, while the service is down",
                     "value": {
                       "targetCustomerId": "1233333323"
                     }
@@ -2991,6 +3381,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
       "schemas": {
         "AssignCardRequest": {
           "type": "object",
+          "description": "\"Only a targetCustomerId needs to be provided in the request body\" (the page), so it is\nrequired. That it is not empty is cardmock's rule.\n",
           "required": [
             "targetCustomerId"
           ],
@@ -2998,7 +3389,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             "targetCustomerId": {
               "type": "string",
               "minLength": 1,
-              "description": "The customer ID to which the card will be assigned.",
+              "x-inferred-keywords": [
+                "minLength"
+              ],
+              "description": "The customer ID to which the card will be assigned. (Non-empty is cardmock's rule.)",
               "examples": [
                 "1233333323"
               ]
@@ -3007,7 +3401,9 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "AssignedCard": {
           "type": "object",
-          "x-inferred": true,
+          "x-inferred-keywords": [
+            "required"
+          ],
           "description": "The page lists the three fields without marking them required; every example carries all\nthree, so cardmock requires them.\n",
           "required": [
             "cardId",
@@ -3032,6 +3428,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "ErrorEnvelope": {
           "type": "object",
+          "x-inferred-keywords": [
+            "required"
+          ],
+          "description": "The page does not mark `error` required; every example carries it, so cardmock requires it.",
           "required": [
             "error"
           ],
@@ -3044,7 +3444,9 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         "Error": {
           "type": "object",
           "description": "Represents details of an error. The page does not mark fields required; `code` and\n`message` appear in every documented example, so cardmock requires them.\n",
-          "x-inferred": true,
+          "x-inferred-keywords": [
+            "required"
+          ],
           "required": [
             "code",
             "message"
@@ -3076,6 +3478,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "FieldError": {
           "type": "object",
+          "x-inferred-keywords": [
+            "required"
+          ],
+          "description": "The page does not mark `field` and `error` required; cardmock requires them.",
           "required": [
             "field",
             "error"
@@ -3171,6 +3577,39 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     "value": {
                       "reissued_card_id": 123456
                     }
+                  },
+                  "BAD_REQUEST": {
+                    "summary": "reissued_card_id that is not an integer",
+                    "x-cardmock-invalid": true,
+                    "value": {
+                      "reissued_card_id": "not-a-number"
+                    }
+                  },
+                  "REISSUED_CARD_NOT_FOUND": {
+                    "summary": "reissued_card_id that is no card of the account",
+                    "value": {
+                      "reissued_card_id": 2000000000
+                    }
+                  },
+                  "CARD_NOT_FOUND": {
+                    "summary": "A card ID that names no card (see the cardId example)",
+                    "value": {}
+                  },
+                  "UNAUTHORIZED": {
+                    "summary": "Any bind, sent without an account token",
+                    "value": {}
+                  },
+                  "FORBIDDEN": {
+                    "summary": "A bind for another account than the token's (see the x-account-id example)",
+                    "value": {}
+                  },
+                  "CARD_NOT_UNBOUND": {
+                    "summary": "A card that is no longer UNBOUND (see the cardId example)",
+                    "value": {}
+                  },
+                  "INTERNAL_SERVER_ERROR": {
+                    "summary": "Any bind, when the server fails",
+                    "value": {}
                   }
                 }
               }
@@ -3254,7 +3693,20 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             "type": "string"
           },
           "description": "Pismo card ID",
-          "required": true
+          "required": true,
+          "examples": {
+            "BIND": {
+              "value": "7001"
+            },
+            "CARD_NOT_FOUND": {
+              "summary": "No card has this ID",
+              "value": "2000000000"
+            },
+            "CARD_NOT_UNBOUND": {
+              "summary": "A card bound already (NORMAL)",
+              "value": "7100"
+            }
+          }
         },
         "customerIdHeader": {
           "in": "header",
@@ -3272,7 +3724,16 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             "type": "string"
           },
           "description": "Account ID",
-          "required": true
+          "required": true,
+          "examples": {
+            "BIND": {
+              "value": "1001"
+            },
+            "FORBIDDEN": {
+              "summary": "An account the token is not for",
+              "value": "1002"
+            }
+          }
         }
       },
       "schemas": {
@@ -3583,6 +4044,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "description": "Bad Request",
           "content": {
             "application/json": {
+              "x-inferred": true,
+              "x-description": "The page documents this status with a description only and publishes no body: a\nsandbox may answer without one, or with another body and media type. cardmock's body\nis `{code, message, detail}`.\n",
               "schema": {
                 "$ref": "#/components/schemas/ErrorEnvelope"
               },
@@ -3619,6 +4082,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "description": "Access token is missing or invalid",
           "content": {
             "application/json": {
+              "x-inferred": true,
+              "x-description": "The page documents this status with a description only and publishes no body: a\nsandbox may answer without one, or with another body and media type. cardmock's body\nis `{code, message, detail}`.\n",
               "schema": {
                 "$ref": "#/components/schemas/ErrorEnvelope"
               },
@@ -3639,6 +4104,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "description": "You don't have permission to access this resource",
           "content": {
             "application/json": {
+              "x-inferred": true,
+              "x-description": "The page documents this status with a description only and publishes no body: a\nsandbox may answer without one, or with another body and media type. cardmock's body\nis `{code, message, detail}`.\n",
               "schema": {
                 "$ref": "#/components/schemas/ErrorEnvelope"
               },
@@ -3659,6 +4126,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "description": "Specified resource status conflict with current request",
           "content": {
             "application/json": {
+              "x-inferred": true,
+              "x-description": "The page documents this status with a description only and publishes no body: a\nsandbox may answer without one, or with another body and media type. cardmock's body\nis `{code, message, detail}`.\n",
               "schema": {
                 "$ref": "#/components/schemas/ErrorEnvelope"
               },
@@ -3679,6 +4148,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "description": "Internal server error",
           "content": {
             "application/json": {
+              "x-inferred": true,
+              "x-description": "The page documents this status with a description only and publishes no body: a\nsandbox may answer without one, or with another body and media type. cardmock's body\nis `{code, message, detail}`.\n",
               "schema": {
                 "$ref": "#/components/schemas/ErrorEnvelope"
               },

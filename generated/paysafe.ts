@@ -26,9 +26,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description "Only a targetCustomerId needs to be provided in the request body" (the page), so it is
+         *     required. That it is not empty is cardmock's rule.
+         */
         AssignCardRequest: {
             /**
-             * @description The customer ID to which the card will be assigned.
+             * @description The customer ID to which the card will be assigned. (Non-empty is cardmock's rule.)
              * @example 1233333323
              */
             targetCustomerId: string;
@@ -49,6 +53,7 @@ export interface components {
             /** @description The customer ID to which the specific card belongs. */
             customerId: string;
         };
+        /** @description The page does not mark `error` required; every example carries it, so cardmock requires it. */
         ErrorEnvelope: {
             error: components["schemas"]["Error"];
         };
@@ -66,6 +71,7 @@ export interface components {
             /** @description List of field errors associated with the main error. */
             fieldErrors?: components["schemas"]["FieldError"][];
         };
+        /** @description The page does not mark `field` and `error` required; cardmock requires them. */
         FieldError: {
             /** @description Identifies the JSON request field. */
             field: string;
@@ -86,15 +92,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The customer ID to which the specific card belongs.
-                 * @example 1231122232
-                 */
+                /** @description The customer ID to which the specific card belongs. */
                 customerId: string;
-                /**
-                 * @description UUID based Card id.
-                 * @example f16ba382-eb42-481a-b08f-c57bdc9aae24
-                 */
+                /** @description UUID based Card id. */
                 cardId: string;
             };
             cookie?: never;

@@ -15,7 +15,6 @@ import type { StartedTarget } from './mock-targets.ts';
  * a target that is not ours, so they are not here.
  */
 const STATEFUL = [
-  'capillary.add.400-expired-series',
   'capillary.add.401-clear-password',
   'capillary.add.403-read-only-till',
   'capillary.add.404-series-code-unknown',

@@ -10,6 +10,11 @@ export interface SpecExample {
   at: string;
   schema: JsonSchema;
   value: unknown;
+  /**
+   * A request example of a 4xx case that must break the schema on purpose (`x-cardmock-invalid:
+   * true`): the pair a contract tool sends to prove the rejection.
+   */
+  invalid?: boolean;
 }
 
 export function examplesIn(document: OpenApiDocument): SpecExample[] {
@@ -29,8 +34,8 @@ export function examplesIn(document: OpenApiDocument): SpecExample[] {
       if ('example' in obj) found.push({ at: `${at}/example`, schema, value: obj.example });
       if (typeof obj.examples === 'object' && obj.examples !== null && !Array.isArray(obj.examples)) {
         for (const [name, ex] of Object.entries(obj.examples)) {
-          const example = resolve<{ value?: unknown }>(document, ex as { value?: unknown });
-          if ('value' in example) found.push({ at: `${at}/examples/${name}`, schema, value: example.value });
+          const example = resolve<{ value?: unknown; 'x-cardmock-invalid'?: boolean }>(document, ex as { value?: unknown });
+          if ('value' in example) found.push({ at: `${at}/examples/${name}`, schema, value: example.value, ...(example['x-cardmock-invalid'] ? { invalid: true } : {}) });
         }
       }
     }

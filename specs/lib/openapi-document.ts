@@ -9,13 +9,21 @@ export interface ExampleObject {
   summary?: string;
   description?: string;
   value?: unknown;
+  /** The case → code mapping is cardmock's guess. */
   'x-inferred'?: boolean;
+  /** JSON pointers into `value` whose leaves are cardmock's guesses (a message text). */
+  'x-inferred-pointers'?: string[];
+  /** A request example that breaks the schema on purpose (the request of a 4xx case). */
+  'x-cardmock-invalid'?: boolean;
 }
 
 export interface MediaTypeObject {
   schema?: JsonSchema;
   example?: unknown;
   examples?: Record<string, ExampleObject | RefObject>;
+  /** The vendor publishes no body for this status: the body is cardmock's guess. */
+  'x-inferred'?: boolean;
+  'x-description'?: string;
 }
 
 export interface RefObject {
@@ -27,6 +35,9 @@ export interface ResponseObject {
   headers?: Record<string, unknown>;
   content?: Record<string, MediaTypeObject>;
   'x-inferred'?: boolean;
+  'x-description'?: string;
+  /** Further codes the vendor documents for this status (its code lists), beyond the examples. */
+  'x-documented-codes'?: { code: string | number; message?: string; source: string }[];
 }
 
 export interface ParameterObject {
@@ -36,6 +47,7 @@ export interface ParameterObject {
   description?: string;
   schema?: JsonSchema;
   example?: unknown;
+  examples?: Record<string, ExampleObject | RefObject>;
   'x-inferred'?: boolean;
 }
 

@@ -48,7 +48,10 @@ export function placeholderCredentials(op: OperationSpec): string | undefined {
 export function sampleRequest(document: OpenApiDocument, op: OperationSpec): SampleRequest {
   const value = (name: string) => {
     const p = op.parameters.find((x) => x.name === name)!;
-    return p.example !== undefined ? p.example : sampleValue(document, p.schema);
+    if (p.example !== undefined) return p.example;
+    // Named parameter examples are paired with the response examples; the first is the success case.
+    const named = Object.values(p.examples ?? {}).map((e) => resolve<{ value?: unknown }>(document, e).value);
+    return named[0] !== undefined ? named[0] : sampleValue(document, p.schema);
   };
   const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(value(name))));
   const query = new URLSearchParams();

@@ -21,7 +21,7 @@ const ROWS: { given: string; request: SentRequest; status: number; example?: str
   { given: 'cardExternalId already exists', request: add({ seriesId: 224, cardExternalId: 'CardExternal0001' }), status: 409, example: 'CARD_EXTERNAL_ID_EXISTS' },
   { given: 'unknown seriesId', request: add({ seriesId: 999 }), status: 404, example: 'SERIES_NOT_FOUND' },
   { given: 'unknown seriesCode', request: add({ seriesCode: 'NOPE' }), status: 404, example: 'SERIES_NOT_FOUND' },
-  { given: 'expired series', request: add({ seriesId: 226 }), status: 400, example: 'INVALID_CARD_SERIES' },
+  { given: 'expired series', request: add({ seriesId: 226 }), status: 400, example: 'CARD_SERIES_EXPIRED' },
   { given: 'neither seriesId nor seriesCode', request: add({}), status: 400, message: /seriesId|seriesCode|anyOf/ },
   { given: 'no cardNumber', request: { ...add({ seriesId: 224 }), body: { seriesId: 224, statusLabel: 'NOT_ISSUED' } }, status: 400, message: /cardNumber/ },
   { given: 'statusLabel outside the supported set', request: add({ seriesId: 224, statusLabel: 'LOST' }), status: 400, message: /statusLabel/ },

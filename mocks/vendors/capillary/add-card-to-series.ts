@@ -2,8 +2,8 @@
  * `POST /v2/card` (seed 003): add a card number to a card series.
  *
  * - The series is found by `seriesId`, or by `seriesCode` when `seriesId` is absent (the page);
- *   unknown → 404 SERIES_NOT_FOUND (3004). An expired series → 400 INVALID_CARD_SERIES (3000; the
- *   vendor also lists 3008 "card series expired", but 400's documented example is 3000).
+ *   unknown → 404 SERIES_NOT_FOUND (3004). An expired series → 400 CARD_SERIES_EXPIRED (3008,
+ *   "card series expired" in the vendor's card error codes; the status carrying it is inferred).
  * - `cardNumber` taken → 409 CARD_NUMBER_EXISTS (3009); `cardExternalId` taken → 409
  *   CARD_EXTERNAL_ID_EXISTS (inferred message).
  * - An unknown `customerId` is not an error the page documents, and the field is optional: the card
@@ -25,7 +25,7 @@ export function addCardToSeries(context: OperationContext<CapillaryState, Body>)
   const body = request.body;
   const series = body.seriesId !== undefined ? state.series.get(body.seriesId) : state.seriesByCode.get(body.seriesCode ?? '');
   if (!series) return capillaryError(404, 'SERIES_NOT_FOUND');
-  if (series.expired) return capillaryError(400, 'INVALID_CARD_SERIES');
+  if (series.expired) return capillaryError(400, 'CARD_SERIES_EXPIRED');
   if (state.cards.has(body.cardNumber)) return capillaryError(409, 'CARD_NUMBER_EXISTS');
   if (body.cardExternalId !== undefined && state.cardsByExternalId.has(body.cardExternalId)) return capillaryError(409, 'CARD_EXTERNAL_ID_EXISTS');
 

@@ -15,7 +15,7 @@ export const ADD_CARD = 'addCardToSeries';
 type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
 
 const TEMPLATES = {
-  400: ['INVALID_CARD_SERIES', 'INVALID_REQUEST'],
+  400: ['INVALID_CARD_SERIES', 'CARD_SERIES_EXPIRED', 'INVALID_REQUEST'],
   401: ['UNAUTHORISED'],
   403: ['FORBIDDEN'],
   404: ['SERIES_NOT_FOUND'],
