@@ -2183,9 +2183,21 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "description": "The customer id of which customer you want to create the card on",
               "schema": {
                 "type": "string",
-                "minLength": 1
+                "minLength": 1,
+                "x-inferred-keywords": [
+                  "minLength"
+                ],
+                "description": "That the ID is not empty is cardmock's rule."
               },
-              "example": "100001"
+              "examples": {
+                "TWO_APPLICATIONS": {
+                  "value": "100001"
+                },
+                "CUSTOMER_NOT_FOUND": {
+                  "summary": "A customer that does not exist",
+                  "value": "999999"
+                }
+              }
             },
             {
               "name": "auditUser",
@@ -2194,7 +2206,11 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "description": "The audit user to log the request",
               "schema": {
                 "type": "string",
-                "minLength": 1
+                "minLength": 1,
+                "x-inferred-keywords": [
+                  "minLength"
+                ],
+                "description": "The page marks auditUser required; that it is not empty is cardmock's rule."
               },
               "example": "cardmock-demo"
             },
@@ -2206,7 +2222,11 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "schema": {
                 "type": "string",
                 "minLength": 1,
-                "maxLength": 64
+                "maxLength": 64,
+                "x-inferred-keywords": [
+                  "minLength"
+                ],
+                "description": "At most 64 characters (Enfuce's idempotency documentation); that a key sent is not empty is cardmock's rule."
               }
             }
           ],
@@ -2220,6 +2240,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                 "examples": {
                   "TWO_APPLICATIONS": {
                     "summary": "A debit main application and a credit application",
+                    "x-inferred": true,
+                    "description": "The page publishes no example request; the values are cardmock's.",
                     "value": {
                       "mainApplication": {
                         "applicationName": "DEBIT",
@@ -2247,6 +2269,99 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                       "segment": "SEGMENT_A",
                       "pinStatus": "D"
                     }
+                  },
+                  "CREATED": {
+                    "summary": "The success case (the same card as TWO_APPLICATIONS)",
+                    "value": {
+                      "mainApplication": {
+                        "applicationName": "DEBIT",
+                        "enabled": true,
+                        "contactPriorityLevel": 1,
+                        "accountId": "200001"
+                      },
+                      "applications": [
+                        {
+                          "applicationName": "CREDIT",
+                          "enabled": true,
+                          "contactPriorityLevel": 2,
+                          "accountId": "200002"
+                        }
+                      ]
+                    }
+                  },
+                  "INVALID_REQUEST": {
+                    "summary": "No applications",
+                    "x-cardmock-invalid": true,
+                    "value": {
+                      "mainApplication": {
+                        "applicationName": "DEBIT",
+                        "enabled": true,
+                        "contactPriorityLevel": 1,
+                        "accountId": "200001"
+                      }
+                    }
+                  },
+                  "INVALID_EMBOSSING_CHARACTER": {
+                    "summary": "An embossed name with a character outside the default set",
+                    "x-cardmock-invalid": true,
+                    "value": {
+                      "mainApplication": {
+                        "applicationName": "DEBIT",
+                        "enabled": true,
+                        "contactPriorityLevel": 1,
+                        "accountId": "200001"
+                      },
+                      "applications": [
+                        {
+                          "applicationName": "CREDIT",
+                          "enabled": true,
+                          "contactPriorityLevel": 2,
+                          "accountId": "200002"
+                        }
+                      ],
+                      "embossing": {
+                        "firstName": "Åsa",
+                        "lastName": "Öberg€"
+                      }
+                    }
+                  },
+                  "UNAUTHORIZED": {
+                    "summary": "Any card, sent without credentials",
+                    "value": {
+                      "mainApplication": {
+                        "applicationName": "DEBIT",
+                        "enabled": true,
+                        "contactPriorityLevel": 1,
+                        "accountId": "200001"
+                      },
+                      "applications": [
+                        {
+                          "applicationName": "CREDIT",
+                          "enabled": true,
+                          "contactPriorityLevel": 2,
+                          "accountId": "200002"
+                        }
+                      ]
+                    }
+                  },
+                  "CUSTOMER_NOT_FOUND": {
+                    "summary": "A card for a customer that does not exist (see the customerId example)",
+                    "value": {
+                      "mainApplication": {
+                        "applicationName": "DEBIT",
+                        "enabled": true,
+                        "contactPriorityLevel": 1,
+                        "accountId": "200001"
+                      },
+                      "applications": [
+                        {
+                          "applicationName": "CREDIT",
+                          "enabled": true,
+                          "contactPriorityLevel": 2,
+                          "accountId": "200002"
+                        }
+                      ]
+                    }
                   }
                 }
               }
@@ -2262,6 +2377,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   },
                   "examples": {
                     "CREATED": {
+                      "x-inferred": true,
+                      "description": "The page gives the fields of the answer but no example; the values are cardmock's.",
                       "value": {
                         "description": "Multi application card created",
                         "mainId": "3000001",
@@ -2471,8 +2588,11 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             },
             "country": {
               "type": "string",
-              "description": "ISO 3166-1 alpha-3 country code.",
-              "pattern": "^[A-Z]{3}$"
+              "description": "ISO 3166-1 alpha-3 country code (Enfuce's documentation); the pattern that encodes it is cardmock's.",
+              "pattern": "^[A-Z]{3}$",
+              "x-inferred-keywords": [
+                "pattern"
+              ]
             }
           }
         },
@@ -2516,14 +2636,19 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "Expiration": {
           "type": "object",
+          "description": "`{year, month}` (Enfuce's documentation); their types and ranges are not published.",
           "properties": {
             "year": {
-              "type": "integer"
+              "type": "integer",
+              "x-inferred": true,
+              "description": "Typed integer by cardmock; Enfuce publishes no type."
             },
             "month": {
               "type": "integer",
               "minimum": 1,
-              "maximum": 12
+              "maximum": 12,
+              "x-inferred": true,
+              "description": "Typed integer 1–12 by cardmock; Enfuce publishes no type or range."
             }
           }
         },
@@ -2715,7 +2840,35 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                 "type": "string",
                 "minLength": 1
               },
-              "example": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+              "examples": {
+                "PHYSICAL": {
+                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                },
+                "ACCOUNT_CLOSED_OR_DECEASED": {
+                  "summary": "The session of a Closed account",
+                  "value": "0e5c0000-0000-4000-8000-000000001003"
+                },
+                "ACCOUNT_CLOSED": {
+                  "summary": "The session of a Closed account (the 401 the page documents too)",
+                  "value": "0e5c0000-0000-4000-8000-000000001003"
+                },
+                "ACCOUNT_NOT_REGISTERED": {
+                  "summary": "The session of an unregistered account",
+                  "value": "0e5c0000-0000-4000-8000-000000001005"
+                },
+                "MAXIMUM_CARDS_EXCEEDED": {
+                  "summary": "The session of an account at its card limit",
+                  "value": "0e5c0000-0000-4000-8000-000000001006"
+                },
+                "DIGITAL_CARDS_NOT_ENABLED": {
+                  "summary": "The session of an account whose program has digital cards disabled",
+                  "value": "0e5c0000-0000-4000-8000-000000001007"
+                },
+                "SESSION_NOT_FOUND": {
+                  "summary": "A correlation ID of no session",
+                  "value": "0e5c0000-0000-4000-8000-00000000dead"
+                }
+              }
             }
           ],
           "requestBody": {
@@ -2745,6 +2898,134 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     "summary": "Two digital cards",
                     "value": {
                       "quantity": 2
+                    }
+                  },
+                  "CARDS_ADDED": {
+                    "summary": "Two physical cards (as PHYSICAL)",
+                    "value": {
+                      "physicalCards": [
+                        {
+                          "loyaltyId": "6012000000000001"
+                        },
+                        {
+                          "loyaltyId": "6012000000000002"
+                        }
+                      ]
+                    }
+                  },
+                  "PARTLY_ADDED": {
+                    "summary": "A card already on another account, and a new one",
+                    "value": {
+                      "physicalCards": [
+                        {
+                          "loyaltyId": "6012000000000001"
+                        },
+                        {
+                          "loyaltyId": "6012000000002001"
+                        }
+                      ]
+                    }
+                  },
+                  "NO_CARD_REQUESTED": {
+                    "summary": "A quantity of 0",
+                    "x-cardmock-invalid": true,
+                    "value": {
+                      "quantity": 0
+                    }
+                  },
+                  "INVALID_LOYALTY_ID": {
+                    "summary": "A physical card with an empty loyaltyId",
+                    "value": {
+                      "physicalCards": [
+                        {
+                          "loyaltyId": ""
+                        }
+                      ]
+                    }
+                  },
+                  "ACCOUNT_CLOSED_OR_DECEASED": {
+                    "summary": "A card for a Closed account",
+                    "value": {
+                      "physicalCards": [
+                        {
+                          "loyaltyId": "6012000000000003"
+                        }
+                      ]
+                    }
+                  },
+                  "ACCOUNT_CLOSED": {
+                    "summary": "A card for a Closed account",
+                    "value": {
+                      "physicalCards": [
+                        {
+                          "loyaltyId": "6012000000000003"
+                        }
+                      ]
+                    }
+                  },
+                  "ACCOUNT_NOT_REGISTERED": {
+                    "summary": "A card for an unregistered account",
+                    "value": {
+                      "physicalCards": [
+                        {
+                          "loyaltyId": "6012000000000004"
+                        }
+                      ]
+                    }
+                  },
+                  "MAXIMUM_CARDS_EXCEEDED": {
+                    "summary": "One more card than the account allows",
+                    "value": {
+                      "physicalCards": [
+                        {
+                          "loyaltyId": "6012000000000005"
+                        }
+                      ]
+                    }
+                  },
+                  "DIGITAL_CARDS_NOT_ENABLED": {
+                    "summary": "Digital cards where the program disables them",
+                    "value": {
+                      "quantity": 1
+                    }
+                  },
+                  "PHYSICAL_AND_DIGITAL": {
+                    "summary": "Physical and digital cards in one request",
+                    "x-cardmock-invalid": true,
+                    "value": {
+                      "physicalCards": [
+                        {
+                          "loyaltyId": "6012000000000006"
+                        }
+                      ],
+                      "quantity": 1
+                    }
+                  },
+                  "INVALID_REQUEST": {
+                    "summary": "A quantity that is not an integer",
+                    "x-cardmock-invalid": true,
+                    "value": {
+                      "quantity": "two"
+                    }
+                  },
+                  "SESSION_NOT_FOUND": {
+                    "summary": "A card for a session that does not exist",
+                    "value": {
+                      "physicalCards": [
+                        {
+                          "loyaltyId": "6012000000000007"
+                        }
+                      ]
+                    }
+                  },
+                  "UNAUTHORIZED": {
+                    "summary": "Any card, sent without a valid access token",
+                    "value": {
+                      "physicalCards": [
+                        {
+                          "loyaltyId": "6012000000000008"
+                        }
+                      ]
                     }
                   }
                 }
@@ -2927,6 +3208,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "PhysicalCard": {
           "type": "object",
+          "x-inferred": true,
+          "description": "The page lists loyaltyId (Required), cardLabel, isDefault and extendedData under the request\nbody without saying how they nest; that they are the items of `physicalCards` is cardmock's\nreading.\n",
           "required": [
             "loyaltyId"
           ],
@@ -2944,8 +3227,17 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "description": "Text/number label to help identify the card."
             },
             "isDefault": {
-              "type": "boolean",
-              "description": "Whether the card added is the new default card."
+              "type": [
+                "boolean",
+                "string"
+              ],
+              "enum": [
+                true,
+                false,
+                "true",
+                "false"
+              ],
+              "description": "Whether the card added is the new default card. The page types it 'Boolean: Enum: \"true\"\nor \"false\"', so both the JSON booleans and those strings are accepted.\n"
             },
             "extendedData": {
               "type": "object",
@@ -2956,7 +3248,47 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "AddCardsRequest": {
           "type": "object",
-          "description": "`physicalCards` for physical cards, `quantity` for digital cards; not both (a domain rule\nwith its own answer, so not a schema rule).\n",
+          "description": "`physicalCards` for physical cards, `quantity` for digital cards. Two documented rules are\nschema rules here, each naming the documented answer a mock gives when it breaks\n(`x-cardmock-answer`): at least one card is asked for (\"At least one card should be\nrequested.\"), and not both kinds in one request (the page's note).\n",
+          "allOf": [
+            {
+              "x-cardmock-answer": "PHYSICAL_AND_DIGITAL",
+              "description": "Either digital or physical cards in one request, not both (a `quantity` of 0 beside physical cards asks for no digital card).",
+              "not": {
+                "required": [
+                  "physicalCards",
+                  "quantity"
+                ],
+                "properties": {
+                  "physicalCards": {
+                    "type": "array",
+                    "items": {},
+                    "minItems": 1
+                  },
+                  "quantity": {
+                    "type": "integer",
+                    "minimum": 1
+                  }
+                }
+              }
+            },
+            {
+              "x-cardmock-answer": "NO_CARD_REQUESTED",
+              "description": "At least one card is asked for: a non-empty physicalCards, or a quantity above 0.",
+              "not": {
+                "properties": {
+                  "physicalCards": {
+                    "type": "array",
+                    "items": {},
+                    "maxItems": 0
+                  },
+                  "quantity": {
+                    "type": "integer",
+                    "maximum": 0
+                  }
+                }
+              }
+            }
+          ],
           "properties": {
             "physicalCards": {
               "type": "array",

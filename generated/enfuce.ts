@@ -65,7 +65,7 @@ export interface components {
             city?: string;
             zipCode?: string;
             region?: string;
-            /** @description ISO 3166-1 alpha-3 country code. */
+            /** @description ISO 3166-1 alpha-3 country code (Enfuce's documentation); the pattern that encodes it is cardmock's. */
             country?: string;
         };
         Embossing: {
@@ -81,8 +81,11 @@ export interface components {
             manufacturer?: string;
             physical?: boolean;
         };
+        /** @description `{year, month}` (Enfuce's documentation); their types and ranges are not published. */
         Expiration: {
+            /** @description Typed integer by cardmock; Enfuce publishes no type. */
             year?: number;
+            /** @description Typed integer 1–12 by cardmock; Enfuce publishes no type or range. */
             month?: number;
         };
         MultiApplicationCardRequest: {
@@ -164,10 +167,7 @@ export interface operations {
                 "x-idempotency-key"?: string;
             };
             path: {
-                /**
-                 * @description The customer id of which customer you want to create the card on
-                 * @example 100001
-                 */
+                /** @description The customer id of which customer you want to create the card on */
                 customerId: string;
             };
             cookie?: never;

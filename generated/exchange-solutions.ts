@@ -31,6 +31,11 @@ export interface components {
          * @enum {string}
          */
         CardStatus: "Active" | "Suspended" | "Lost or Stolen" | "Damaged" | "Fraud/Abuse" | "Cancelled" | "Non-Loyalty";
+        /**
+         * @description The page lists loyaltyId (Required), cardLabel, isDefault and extendedData under the request
+         *     body without saying how they nest; that they are the items of `physicalCards` is cardmock's
+         *     reading.
+         */
         PhysicalCard: {
             /**
              * @description Unique identifier for the loyalty card number. The page gives its format as Number, but
@@ -39,23 +44,29 @@ export interface components {
             loyaltyId: string | number;
             /** @description Text/number label to help identify the card. */
             cardLabel?: string;
-            /** @description Whether the card added is the new default card. */
-            isDefault?: boolean;
+            /**
+             * @description Whether the card added is the new default card. The page types it 'Boolean: Enum: "true"
+             *     or "false"', so both the JSON booleans and those strings are accepted.
+             * @enum {boolean|string}
+             */
+            isDefault?: true | false | "true" | "false";
             /** @description Attribute/value pairs with further information for the card. */
             extendedData?: {
                 [key: string]: unknown;
             };
         };
         /**
-         * @description `physicalCards` for physical cards, `quantity` for digital cards; not both (a domain rule
-         *     with its own answer, so not a schema rule).
+         * @description `physicalCards` for physical cards, `quantity` for digital cards. Two documented rules are
+         *     schema rules here, each naming the documented answer a mock gives when it breaks
+         *     (`x-cardmock-answer`): at least one card is asked for ("At least one card should be
+         *     requested."), and not both kinds in one request (the page's note).
          */
         AddCardsRequest: {
             /** @description Details of the physical cards being added. */
             physicalCards?: components["schemas"]["PhysicalCard"][];
             /** @description Number of digital cards being added. */
             quantity?: number;
-        };
+        } & (unknown & unknown);
         /**
          * @description The page lists successList, errorList and errorMessage; the exact nesting (errorList items
          *     `{cardNumber, errorMessage}`) is inferred.
@@ -92,10 +103,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The session's correlation ID (a GUID), from Start Session.
-                 * @example 6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01
-                 */
+                /** @description The session's correlation ID (a GUID), from Start Session. */
                 correlation_id: string;
             };
             cookie?: never;

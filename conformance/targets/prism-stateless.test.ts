@@ -30,16 +30,14 @@ const STATEFUL = [
   'paysafe.assign.400-target-unknown',
   'paysafe.assign.401-invalid-token',
   'paysafe.assign.404-customer-unknown',
-  // Exchange Solutions: its request rules that are domain rules, not schema rules.
-  'exchange-solutions.add-cards.400-quantity-zero',
-  'exchange-solutions.add-cards.400-nothing-requested',
+  // Exchange Solutions: its account rules (at least one card and not both kinds are schema rules,
+  // which Prism enforces too).
   'exchange-solutions.add-cards.400-empty-loyalty-id',
   'exchange-solutions.add-cards.400-closed',
   'exchange-solutions.add-cards.400-deceased',
   'exchange-solutions.add-cards.400-not-registered',
   'exchange-solutions.add-cards.400-account-full',
   'exchange-solutions.add-cards.400-digital-disabled',
-  'exchange-solutions.add-cards.400-physical-and-digital',
   'exchange-solutions.add-cards.400-fill-then-exceed',
   'exchange-solutions.add-cards.400-session-unknown',
   'exchange-solutions.add-cards.401-invalid-token',

@@ -15,6 +15,12 @@ export interface RequestProblem {
   /** Dotted field path (`physicalCards.0.loyaltyId`), the parameter or header name, or '' for the whole body. */
   field: string;
   message: string;
+  /**
+   * The vendor's named example that answers this problem, where the spec's failing schema rule
+   * names one (`x-cardmock-answer`): a documented rule the schema expresses keeps its documented
+   * message.
+   */
+  answer?: string;
 }
 
 export interface ValidatedRequest<Body = unknown> {
@@ -129,7 +135,8 @@ export function compileOperation(
             const validateBody = bodyValidator?.();
             if (problems.every((p) => p.in !== 'body') && validateBody && !validateBody(body)) {
               for (const error of validateBody.errors ?? []) {
-                problems.push({ in: 'body', field: fieldOf(error), message: error.message ?? 'is invalid' });
+                const answer = (error.parentSchema as { 'x-cardmock-answer'?: unknown } | undefined)?.['x-cardmock-answer'];
+                problems.push({ in: 'body', field: fieldOf(error), message: error.message ?? 'is invalid', ...(typeof answer === 'string' ? { answer } : {}) });
               }
             }
           }

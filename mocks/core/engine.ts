@@ -51,7 +51,8 @@ export function createEngine(options: EngineOptions): Engine {
   const runtimes = new Map<string, VendorRuntime>();
   for (const module of options.vendors) {
     const params = createSchemaRegistry(module.document, module.name, { coerceTypes: true });
-    const bodies = createSchemaRegistry(module.document, module.name);
+    // verbose: a failing rule's parentSchema may name the documented answer (x-cardmock-answer).
+    const bodies = createSchemaRegistry(module.document, module.name, { verbose: true });
     runtimes.set(module.name, {
       module,
       operations: module.responses.operations.map((op) => compileOperation(op, params, bodies)),

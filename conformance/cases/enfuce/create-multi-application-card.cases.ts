@@ -76,7 +76,10 @@ const scenarios: Scenario[] = [
   invalid('no-applications', 'applications missing', 'applications is required', (f) => create(f, { body: without(card(f), 'applications') })),
   invalid('idempotency-key-too-long', 'x-idempotency-key of 65 characters', 'x-idempotency-key is at most 64 characters', (f) => create(f, { headers: { 'x-idempotency-key': 'k'.repeat(65) } })),
   // Prism treats an empty header as absent, so this one reaches the server behind `prism proxy --errors`.
-  invalid('idempotency-key-empty', 'x-idempotency-key empty', 'x-idempotency-key, when sent, is not empty', (f) => create(f, { headers: { 'x-idempotency-key': '' } })),
+  {
+    ...invalid('idempotency-key-empty', 'x-idempotency-key empty', 'x-idempotency-key, when sent, is not empty', (f) => create(f, { headers: { 'x-idempotency-key': '' } })),
+    basis: ['#/paths/~1v1~1MULTI_APPLICATION_CARD~1customer~1{customerId}/post/parameters/2/schema/minLength'],
+  },
   {
     ...common,
     id: 'enfuce.create.401-no-credentials',

@@ -27,8 +27,9 @@ const physical = (...loyaltyIds: (string | number)[]) => ({ physicalCards: loyal
 const active = ['activeSessionId'];
 
 /** A 400 from one request on the account of `session`. */
-const rejected = (slug: string, title: string, rule: string, example: string, session: string, body: (f: Fixtures) => unknown): Scenario => ({
+const rejected = (slug: string, title: string, rule: string, example: string, session: string, body: (f: Fixtures) => unknown, intent?: 'invalid-input'): Scenario => ({
   ...common,
+  ...(intent ? { intent } : {}),
   id: `exchange-solutions.add-cards.400-${slug}`,
   title,
   rule,
@@ -73,8 +74,8 @@ const scenarios: Scenario[] = [
     mutates: true,
     request: (f) => add(f, 'activeSessionId', physical(f.takenLoyaltyId!, freshLoyaltyId())),
   },
-  rejected('quantity-zero', 'quantity 0 → 400 NO_CARD_REQUESTED', 'at least one card should be requested (quantity 0)', 'NO_CARD_REQUESTED', 'activeSessionId', () => ({ quantity: 0 })),
-  rejected('nothing-requested', 'neither physicalCards nor quantity → 400 NO_CARD_REQUESTED', 'at least one card should be requested (nothing asked)', 'NO_CARD_REQUESTED', 'activeSessionId', () => ({})),
+  rejected('quantity-zero', 'quantity 0 → 400 NO_CARD_REQUESTED', 'at least one card should be requested (quantity 0)', 'NO_CARD_REQUESTED', 'activeSessionId', () => ({ quantity: 0 }), 'invalid-input'),
+  rejected('nothing-requested', 'neither physicalCards nor quantity → 400 NO_CARD_REQUESTED', 'at least one card should be requested (nothing asked)', 'NO_CARD_REQUESTED', 'activeSessionId', () => ({}), 'invalid-input'),
   rejected('empty-loyalty-id', 'a physical card with an empty loyaltyId → 400 INVALID_LOYALTY_ID', 'a physical card has a non-empty loyaltyId', 'INVALID_LOYALTY_ID', 'activeSessionId', () => physical('')),
   {
     ...rejected('closed', 'account CLOSED → 400 ACCOUNT_CLOSED_OR_DECEASED (or the 401 the page documents too)', 'no card can be added to a CLOSED account', 'ACCOUNT_CLOSED_OR_DECEASED', 'closedSessionId', () => physical(freshLoyaltyId())),
@@ -87,7 +88,7 @@ const scenarios: Scenario[] = [
   rejected('physical-and-digital', 'physical and digital cards in one request → 400 PHYSICAL_AND_DIGITAL', 'either digital or physical cards in one request, not both', 'PHYSICAL_AND_DIGITAL', 'activeSessionId', () => ({
     ...physical(freshLoyaltyId()),
     quantity: 1,
-  })),
+  }), 'invalid-input'),
   {
     ...common,
     id: 'exchange-solutions.add-cards.400-fill-then-exceed',

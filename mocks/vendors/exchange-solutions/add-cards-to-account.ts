@@ -2,12 +2,12 @@
  * `POST /client/users/{correlation_id}/cards` (seed 004): add physical (`physicalCards`) or digital
  * (`quantity`) cards to the session's account as Active cards, within the account's card limit.
  *
- * Order of checks — the request on its own first, then the account:
- * 1. physical and digital cards in one request → 400 PHYSICAL_AND_DIGITAL (the page forbids it
- *    but has no row; the spec's example is inferred). "Physical" means a non-empty
- *    `physicalCards`, "digital" a `quantity` above 0: `quantity: 0` beside physical cards asks
- *    for no digital card;
- * 2. no card asked for (`quantity: 0`, an empty `physicalCards`, or neither) → 400 NO_CARD_REQUESTED;
+ * Two documented rules are schema rules of the spec, answered before the domain with the example
+ * the schema names (x-cardmock-answer): physical and digital cards in one request → 400
+ * PHYSICAL_AND_DIGITAL ("physical" is a non-empty `physicalCards`, "digital" a `quantity` above 0),
+ * and no card asked for (`quantity: 0`, an empty `physicalCards`, or neither) → 400 NO_CARD_REQUESTED.
+ *
+ * Then, the request on its own first, then the account:
  * 3. a physical card whose `loyaltyId` is empty (or blank) → 400 INVALID_LOYALTY_ID;
  * 4. `correlation_id` names no session → 400 SESSION_NOT_FOUND. Inferred: ES documents no 404,
  *    and 400 INVALID_REQUEST is its answer to every other request it cannot act on;
@@ -47,8 +47,6 @@ export function addCardsToAccount(
   const { state, request } = context;
   const { physicalCards = [], quantity = 0 } = request.body;
 
-  if (physicalCards.length > 0 && quantity > 0) return exchangeSolutionsError(400, 'PHYSICAL_AND_DIGITAL');
-  if (physicalCards.length === 0 && quantity === 0) return exchangeSolutionsError(400, 'NO_CARD_REQUESTED');
   if (physicalCards.some((card) => cardNumberOf(card) === '')) return exchangeSolutionsError(400, 'INVALID_LOYALTY_ID');
 
   const account = accountOfSession(state, request.path.correlation_id as string);
@@ -79,7 +77,8 @@ function addPhysicalCards(state: ExchangeSolutionsState, account: EsAccount, phy
       continue;
     }
     if (owner === undefined) fresh.push({ cardNumber, kind: 'physical', status: 'Active', ...(card.cardLabel !== undefined ? { cardLabel: card.cardLabel } : {}) });
-    if (card.isDefault) defaultCard = cardNumber;
+    // The page types isDefault 'Boolean: Enum: "true" or "false"': both forms mean the same.
+    if (card.isDefault === true || card.isDefault === 'true') defaultCard = cardNumber;
     successList.push(cardNumber);
   }
   if (account.cards.size + fresh.length > account.maxCards) return exchangeSolutionsError(400, 'MAXIMUM_CARDS_EXCEEDED');

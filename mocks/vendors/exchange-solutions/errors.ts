@@ -53,8 +53,14 @@ const INVALID_LEAD_IN = exchangeSolutionsError(400, 'INVALID_REQUEST').body.erro
 
 const describeProblem = (p: RequestProblem) => `${p.field || (p.in === 'body' ? 'body' : p.in)} ${p.message}`;
 
+const isTemplate400 = (name: string | undefined): name is (typeof TEMPLATES)[400][number] => (TEMPLATES[400] as readonly string[]).includes(name ?? '');
+
 export function rejectExchangeSolutions(kind: RejectionKind, problems: RequestProblem[]): MockResponse {
   if (kind === 'unauthorized') return exchangeSolutionsError(401, 'UNAUTHORIZED');
+  // A documented rule the schema expresses (at least one card, not both kinds) keeps its documented
+  // answer, when it is the only thing wrong; a malformed field is named as any other.
+  const answer = problems[0]?.answer;
+  if (isTemplate400(answer) && problems.every((p) => p.answer === answer)) return exchangeSolutionsError(400, answer);
   // ES documents no 404: an unknown path is answered like any other invalid request.
   return exchangeSolutionsError(400, 'INVALID_REQUEST', `${INVALID_LEAD_IN}: ${problems.map(describeProblem).join('; ')}`);
 }
