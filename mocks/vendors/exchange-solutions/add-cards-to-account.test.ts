@@ -64,6 +64,19 @@ const ROWS: Row[] = [
       for (const n of r.body.successList) expect(state.accounts.get('ACC-1001')!.cards.get(n)).toMatchObject({ kind: 'digital', status: 'Active' });
     },
   },
+  ...([true, 'true'] as const).map((isDefault): Row => ({
+    given: `isDefault ${JSON.stringify(isDefault)} (the page: 'Boolean: Enum: "true" or "false"')`,
+    request: add({ body: { physicalCards: [{ loyaltyId: '6012000000000011', isDefault }] } }),
+    status: 200,
+    then: (state) => expect(state.accounts.get('ACC-1001')!.defaultCard).toBe('6012000000000011'),
+  })),
+  {
+    given: 'isDefault "false" is no default',
+    request: add({ body: { physicalCards: [{ loyaltyId: '6012000000000012', isDefault: 'false' }] } }),
+    status: 200,
+    then: (state) => expect(state.accounts.get('ACC-1001')!.defaultCard).toBeUndefined(),
+  },
+  { given: 'isDefault "yes"', request: add({ body: { physicalCards: [{ loyaltyId: '6012000000000013', isDefault: 'yes' }] } }), status: 400, field: 'isDefault' },
   { given: 'quantity 0', request: add({ body: { quantity: 0 } }), status: 400, example: 'NO_CARD_REQUESTED' },
   { given: 'neither physicalCards nor quantity', request: add({ body: {} }), status: 400, example: 'NO_CARD_REQUESTED' },
   { given: 'empty physicalCards', request: add({ body: { physicalCards: [] } }), status: 400, example: 'NO_CARD_REQUESTED' },
