@@ -61,6 +61,11 @@ const bodyIsGuessed = (op: OperationSpec, status: number) => {
   return documented !== undefined && Object.keys(documented.content).length > 0 && bodyBasis(op, documented) !== undefined && !documented.inferred;
 };
 
+/** The JSON pointer of an example's error code. */
+function codePointer(value: unknown): string | undefined {
+  return [...identifyingLeaves(value)].find(([p]) => /\/(code|errorCode|type)$/.test(p))?.[0];
+}
+
 export const VARIANTS: Variant[] = [
   {
     // Pismo publishes no error bodies: its sandbox may answer a bare status.
@@ -103,6 +108,20 @@ export const VARIANTS: Variant[] = [
       if (!op || !example?.mapping) return response;
       const swap = alternativeCode(op, response.status, example.name);
       return swap ? { ...response, body: setLeaf(response.body, swap.pointer, swap.code) } : response;
+    },
+  },
+  {
+    // Where the page gives no code for a case (cardmock's own x-inferred example answers it), a
+    // vendor may use a code of its own that no page lists.
+    name: 'a code of its own where the page gives no code for the case',
+    vendors: vendorsWhere((op) => op.responses.some((r) => !bodyBasis(op, r) && namedExamples(op, r).some((e) => e.mapping && codePointer(e.value)))),
+    response: (request, response) => {
+      const op = operationOf(request);
+      const example = op && matchingExample(op, response.status, response.body);
+      const pointer = example?.mapping ? codePointer(example.value) : undefined;
+      if (!op || !pointer || bodyBasis(op, documentedOf(op, response.status)!)) return response;
+      const own = typeof leafAt(response.body, pointer) === 'number' ? 99_999 : 'VENDOR-OWN-CODE';
+      return { ...response, body: setLeaf(response.body, pointer, own) };
     },
   },
 ];

@@ -151,4 +151,10 @@ export const MUTANTS: Mutant[] = [
     vendor: 'capillary',
     mutate: (req, res) => (isVendor(req, 'capillary') && res.status === 409 ? { status: 200, headers: { 'content-type': 'application/json' }, body: { entity: 1, warnings: [] } } : res),
   },
+  {
+    name: 'an undocumented code for a case the page documents (Paysafe 401)',
+    check: 'errorCodeDocumented',
+    vendor: 'paysafe',
+    mutate: (req, res) => (isVendor(req, 'paysafe') && res.status === 401 ? { ...res, body: { error: { ...body(res).error, code: 'DW-TOKEN-REJECTED' } } } : res),
+  },
 ];

@@ -44,8 +44,6 @@ const STATEFUL = [
 ];
 /** Failures caught by another check than statusMatchesScenario, and why. */
 const OTHER_CHECK: Record<string, string> = {
-  // Prism's own answer to a body that is not JSON carries a code Paysafe does not document.
-  'paysafe.assign.400-malformed-json': 'errorCodeDocumented',
   // Credentials that are neither Bearer nor Basic (Prism checks only that a header is there);
   // Enfuce's 401 status is x-inferred, its security schemes are not.
   'enfuce.create.401-malformed-credentials': 'requiresAuth',
