@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
+import type { OpenApiDocument } from '../specs/lib/openapi-document.ts';
+import { examplesOf, operationsOf } from '../specs/lib/operations.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const specsDir = path.join(root, 'specs');
@@ -29,6 +31,7 @@ export async function renderGenerated(): Promise<Map<string, string>> {
     documents[name] = parse(await readFile(file, 'utf8'));
   }
   const names = Object.keys(documents);
+  out.set('examples.ts', HEADER + renderExampleNames(documents as Record<string, OpenApiDocument>));
   out.set(
     'documents.ts',
     HEADER +
@@ -37,6 +40,23 @@ export async function renderGenerated(): Promise<Map<string, string>> {
       `export const documents: Record<SpecName, OpenApiDocument> = ${JSON.stringify(documents, null, 2)};\n`,
   );
   return out;
+}
+
+/**
+ * `ExampleNames`: per spec, operation and documented status, the union of its named response
+ * examples. A mock's error templates are those examples, so a template name given with a status
+ * that does not hold it is a type error.
+ */
+function renderExampleNames(documents: Record<string, OpenApiDocument>): string {
+  const union = (names: string[]) => (names.length === 0 ? 'never' : names.map((n) => JSON.stringify(n)).join(' | '));
+  const specs = Object.entries(documents).map(([spec, document]) => {
+    const ops = operationsOf(document, spec).map((op) => {
+      const statuses = op.responses.map((r) => `      ${r.status}: ${union(examplesOf(document, r).map((e) => e.name))};`);
+      return `    ${JSON.stringify(op.operationId)}: {\n${statuses.join('\n')}\n    };`;
+    });
+    return `  ${JSON.stringify(spec)}: {\n${ops.join('\n')}\n  };`;
+  });
+  return `export interface ExampleNames {\n${specs.join('\n')}\n}\n`;
 }
 
 /** Paths under generated/ whose content differs from what the specs produce. */

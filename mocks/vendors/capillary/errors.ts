@@ -6,28 +6,23 @@ import { documents } from '../../../generated/documents.ts';
 import type { components } from '../../../generated/capillary.ts';
 import type { RequestProblem } from '../../core/compile-operation.ts';
 import { documentedResponses } from '../../core/documented-responses.ts';
+import { errorTemplates, type TemplateResponse } from '../../core/error-templates.ts';
+import type { ExampleNames } from '../../../generated/examples.ts';
 import type { MockResponse } from '../../core/types.ts';
 import type { RejectionKind } from '../../core/vendor.ts';
 
 export const capillaryResponses = documentedResponses(documents.capillary, 'capillary');
-export const ADD_CARD = 'addCardToSeries';
+export const ADD_CARD = 'addCardToSeries' as const;
 
 type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
 
-const TEMPLATES = {
-  400: ['INVALID_CARD_SERIES', 'CARD_SERIES_EXPIRED', 'INVALID_REQUEST'],
-  401: ['UNAUTHORISED'],
-  403: ['FORBIDDEN'],
-  404: ['SERIES_NOT_FOUND'],
-  409: ['CARD_NUMBER_EXISTS', 'CARD_EXTERNAL_ID_EXISTS'],
-} as const;
-type Status = keyof typeof TEMPLATES;
+type AddCard = ExampleNames['capillary'][typeof ADD_CARD];
+const template = errorTemplates<ExampleNames['capillary'], ErrorEnvelope>(capillaryResponses);
 
-export function capillaryError<S extends Status>(status: S, template: (typeof TEMPLATES)[S][number], message?: string): { status: S; headers: Record<string, string>; body: ErrorEnvelope } {
-  const response = capillaryResponses.example(ADD_CARD, status, template);
-  const body = response.body as ErrorEnvelope;
-  if (message) body.errors[0]!.message = message;
-  return { status, headers: response.headers, body };
+export function capillaryError<S extends keyof AddCard & number>(status: S, name: AddCard[S], message?: string): TemplateResponse<S, ErrorEnvelope> {
+  const response = template(ADD_CARD, status, name);
+  if (message) response.body.errors[0]!.message = message;
+  return response;
 }
 
 const describe = (problems: RequestProblem[]) =>

@@ -10,29 +10,22 @@ import type { RequestProblem } from '../../core/compile-operation.ts';
 import type { MockResponse } from '../../core/types.ts';
 import type { RejectionKind } from '../../core/vendor.ts';
 import { describeProblem, isEmbossingProblem } from './problem-detail.ts';
+import { errorTemplates, type TemplateResponse } from '../../core/error-templates.ts';
+import type { ExampleNames } from '../../../generated/examples.ts';
 import { CREATE, enfuceResponses } from './responses.ts';
 
 export { CREATE, enfuceResponses };
 
 export type Problem = components['schemas']['ErrorEnvelope'];
 
-const TEMPLATES = {
-  400: ['INVALID_REQUEST', 'INVALID_EMBOSSING_CHARACTER'],
-  401: ['UNAUTHORIZED'],
-  404: ['CUSTOMER_NOT_FOUND'],
-} as const;
-type Status = keyof typeof TEMPLATES;
+type Create = ExampleNames['enfuce'][typeof CREATE];
+const template = errorTemplates<ExampleNames['enfuce'], Problem>(enfuceResponses);
 
-/** The documented problem of `template`, with `detail` replaced when given. */
-export function enfuceError<S extends Status>(
-  status: S,
-  template: (typeof TEMPLATES)[S][number],
-  detail?: string,
-): { status: S; headers: Record<string, string>; body: Problem } {
-  const response = enfuceResponses.example(CREATE, status, template);
-  const body = response.body as Problem;
-  if (detail !== undefined) body.detail = detail;
-  return { status, headers: response.headers, body };
+/** The documented problem `name` of `status`, with `detail` replaced when given. */
+export function enfuceError<S extends 400 | 401 | 404>(status: S, name: Create[S], detail?: string): TemplateResponse<S, Problem> {
+  const response = template(CREATE, status, name);
+  if (detail !== undefined) response.body.detail = detail;
+  return response;
 }
 
 const notFoundDetail = (enfuceResponses.example(CREATE, 404, 'CUSTOMER_NOT_FOUND').body as Problem).detail ?? '';

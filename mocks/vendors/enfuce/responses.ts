@@ -5,7 +5,7 @@ import { resolve } from '../../../specs/lib/operations.ts';
 import { documentedResponses } from '../../core/documented-responses.ts';
 
 export const enfuceResponses = documentedResponses(documents.enfuce, 'enfuce');
-export const CREATE = 'createMultiApplicationCard';
+export const CREATE = 'createMultiApplicationCard' as const;
 
 /** A named request example of the spec: the body the vendor's own docs would send. */
 export function requestExample<Body>(name: string): Body {

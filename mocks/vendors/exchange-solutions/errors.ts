@@ -7,41 +7,25 @@ import { documents } from '../../../generated/documents.ts';
 import type { components } from '../../../generated/exchange-solutions.ts';
 import type { RequestProblem } from '../../core/compile-operation.ts';
 import { documentedResponses } from '../../core/documented-responses.ts';
+import { errorTemplates, type TemplateResponse } from '../../core/error-templates.ts';
+import type { ExampleNames } from '../../../generated/examples.ts';
 import type { MockResponse } from '../../core/types.ts';
 import type { RejectionKind } from '../../core/vendor.ts';
 
 export const exchangeSolutionsResponses = documentedResponses(documents['exchange-solutions'], 'exchange-solutions');
-export const ADD_CARDS = 'addCardsToAccount';
+export const ADD_CARDS = 'addCardsToAccount' as const;
 
 type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
 type AddCardsResponse = components['schemas']['AddCardsResponse'];
 
-const TEMPLATES = {
-  400: [
-    'NO_CARD_REQUESTED',
-    'INVALID_LOYALTY_ID',
-    'ACCOUNT_CLOSED_OR_DECEASED',
-    'ACCOUNT_NOT_REGISTERED',
-    'MAXIMUM_CARDS_EXCEEDED',
-    'DIGITAL_CARDS_NOT_ENABLED',
-    'PHYSICAL_AND_DIGITAL',
-    'INVALID_REQUEST',
-    'SESSION_NOT_FOUND',
-  ],
-  401: ['UNAUTHORIZED'],
-} as const;
-type Status = keyof typeof TEMPLATES;
+type AddCards = ExampleNames['exchange-solutions'][typeof ADD_CARDS];
+const template = errorTemplates<ExampleNames['exchange-solutions'], ErrorEnvelope>(exchangeSolutionsResponses);
 
-/** The documented error of `template`; `errorMessage` replaces the example's when given. */
-export function exchangeSolutionsError<S extends Status>(
-  status: S,
-  template: (typeof TEMPLATES)[S][number],
-  errorMessage?: string,
-): { status: S; headers: Record<string, string>; body: ErrorEnvelope } {
-  const response = exchangeSolutionsResponses.example(ADD_CARDS, status, template);
-  const body = response.body as ErrorEnvelope;
-  if (errorMessage !== undefined) body.errorMessage = errorMessage;
-  return { status, headers: response.headers, body };
+/** The documented error `name` of `status`; `errorMessage` replaces the example's when given. */
+export function exchangeSolutionsError<S extends 400 | 401>(status: S, name: AddCards[S], errorMessage?: string): TemplateResponse<S, ErrorEnvelope> {
+  const response = template(ADD_CARDS, status, name);
+  if (errorMessage !== undefined) response.body.errorMessage = errorMessage;
+  return response;
 }
 
 /** The errorList message of a card that is on another account: the PARTLY_ADDED example's. */
@@ -53,7 +37,7 @@ const INVALID_LEAD_IN = exchangeSolutionsError(400, 'INVALID_REQUEST').body.erro
 
 const describeProblem = (p: RequestProblem) => `${p.field || (p.in === 'body' ? 'body' : p.in)} ${p.message}`;
 
-const isTemplate400 = (name: string | undefined): name is (typeof TEMPLATES)[400][number] => (TEMPLATES[400] as readonly string[]).includes(name ?? '');
+const isTemplate400 = (name: string | undefined): name is AddCards[400] => name !== undefined && exchangeSolutionsResponses.exampleNames(ADD_CARDS, 400).includes(name);
 
 export function rejectExchangeSolutions(kind: RejectionKind, problems: RequestProblem[]): MockResponse {
   if (kind === 'unauthorized') return exchangeSolutionsError(401, 'UNAUTHORIZED');

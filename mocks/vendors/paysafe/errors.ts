@@ -6,35 +6,31 @@ import { documents } from '../../../generated/documents.ts';
 import type { components } from '../../../generated/paysafe.ts';
 import type { RequestProblem } from '../../core/compile-operation.ts';
 import { documentedResponses } from '../../core/documented-responses.ts';
+import { errorTemplates, type TemplateResponse } from '../../core/error-templates.ts';
+import type { ExampleNames } from '../../../generated/examples.ts';
 import type { MockResponse } from '../../core/types.ts';
 import type { RejectionKind } from '../../core/vendor.ts';
 
 export const paysafeResponses = documentedResponses(documents.paysafe, 'paysafe');
 
 type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
-const ASSIGN = 'assignBulkCard';
+const ASSIGN = 'assignBulkCard' as const;
 
-export type PaysafeTemplate =
-  | 'ALREADY_ASSIGNED_CARD'
-  | 'ASSIGN_TO_CUSTOMER_NOT_FOUND'
-  | 'INVALID_FIELD_VALUE'
-  | 'INVALID_CREDENTIALS'
-  | 'NO_SUCH_CUSTOMER'
-  | 'NO_SUCH_CARD';
+type Assign = ExampleNames['paysafe'][typeof ASSIGN];
+const template = errorTemplates<ExampleNames['paysafe'], ErrorEnvelope>(paysafeResponses);
 
-/** The documented error of `template` (its status comes from the spec), with optional extra field errors. */
-export function paysafeError<S extends 400 | 401 | 404>(
+/** The documented error `name` of `status`, with optional extra field errors. */
+export function paysafeError<S extends keyof Assign & number>(
   status: S,
-  template: PaysafeTemplate,
+  name: Assign[S],
   fieldErrors?: components['schemas']['FieldError'][],
-): { status: S; headers: Record<string, string>; body: ErrorEnvelope } {
-  const response = paysafeResponses.example(ASSIGN, status, template);
-  const body = response.body as ErrorEnvelope;
+): TemplateResponse<S, ErrorEnvelope> {
+  const response = template(ASSIGN, status, name);
   if (fieldErrors) {
-    body.error.fieldErrors = fieldErrors;
-    body.error.details = fieldErrors.map((f) => [f.field, f.error].filter(Boolean).join(' '));
+    response.body.error.fieldErrors = fieldErrors;
+    response.body.error.details = fieldErrors.map((f) => [f.field, f.error].filter(Boolean).join(' '));
   }
-  return { status, headers: response.headers, body };
+  return response;
 }
 
 function fieldName(problem: RequestProblem): string {

@@ -6,31 +6,23 @@ import { documents } from '../../../generated/documents.ts';
 import type { components } from '../../../generated/pismo.ts';
 import type { RequestProblem } from '../../core/compile-operation.ts';
 import { documentedResponses } from '../../core/documented-responses.ts';
+import { errorTemplates, type TemplateResponse } from '../../core/error-templates.ts';
+import type { ExampleNames } from '../../../generated/examples.ts';
 import type { MockResponse } from '../../core/types.ts';
 import type { RejectionKind } from '../../core/vendor.ts';
 
 export const pismoResponses = documentedResponses(documents.pismo, 'pismo');
-export const BIND = 'post-v2-card-bind';
+export const BIND = 'post-v2-card-bind' as const;
 
 type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
 
-const TEMPLATES = {
-  400: ['BAD_REQUEST', 'REISSUED_CARD_NOT_FOUND', 'CARD_NOT_FOUND'],
-  401: ['UNAUTHORIZED'],
-  403: ['FORBIDDEN'],
-  409: ['CARD_NOT_UNBOUND'],
-} as const;
-type Status = keyof typeof TEMPLATES;
+type Bind = ExampleNames['pismo'][typeof BIND];
+const template = errorTemplates<ExampleNames['pismo'], ErrorEnvelope>(pismoResponses);
 
-export function pismoError<S extends Status>(
-  status: S,
-  template: (typeof TEMPLATES)[S][number],
-  detail?: string,
-): { status: S; headers: Record<string, string>; body: ErrorEnvelope } {
-  const response = pismoResponses.example(BIND, status, template);
-  const body = response.body as ErrorEnvelope;
-  if (detail) body.detail = detail;
-  return { status, headers: response.headers, body };
+export function pismoError<S extends keyof Bind & number>(status: S, name: Bind[S], detail?: string): TemplateResponse<S, ErrorEnvelope> {
+  const response = template(BIND, status, name);
+  if (detail) response.body.detail = detail;
+  return response;
 }
 
 const describe = (problems: RequestProblem[]) =>
