@@ -2196,6 +2196,18 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                 "CUSTOMER_NOT_FOUND": {
                   "summary": "A customer that does not exist",
                   "value": "999999"
+                },
+                "CREATED": {
+                  "value": "100001"
+                },
+                "INVALID_REQUEST": {
+                  "value": "100001"
+                },
+                "INVALID_EMBOSSING_CHARACTER": {
+                  "value": "100001"
+                },
+                "UNAUTHORIZED": {
+                  "value": "100001"
                 }
               }
             },
@@ -2212,7 +2224,23 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                 ],
                 "description": "The page marks auditUser required; that it is not empty is cardmock's rule."
               },
-              "example": "cardmock-demo"
+              "examples": {
+                "CREATED": {
+                  "value": "cardmock-demo"
+                },
+                "INVALID_REQUEST": {
+                  "value": "cardmock-demo"
+                },
+                "INVALID_EMBOSSING_CHARACTER": {
+                  "value": "cardmock-demo"
+                },
+                "UNAUTHORIZED": {
+                  "value": "cardmock-demo"
+                },
+                "CUSTOMER_NOT_FOUND": {
+                  "value": "cardmock-demo"
+                }
+              }
             },
             {
               "name": "x-idempotency-key",
@@ -2867,6 +2895,27 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                 "SESSION_NOT_FOUND": {
                   "summary": "A correlation ID of no session",
                   "value": "0e5c0000-0000-4000-8000-00000000dead"
+                },
+                "CARDS_ADDED": {
+                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                },
+                "PARTLY_ADDED": {
+                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                },
+                "NO_CARD_REQUESTED": {
+                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                },
+                "INVALID_LOYALTY_ID": {
+                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                },
+                "PHYSICAL_AND_DIGITAL": {
+                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                },
+                "INVALID_REQUEST": {
+                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                },
+                "UNAUTHORIZED": {
+                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
                 }
               }
             }
@@ -3425,6 +3474,27 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                 "NO_SUCH_CUSTOMER": {
                   "summary": "A customer that does not exist",
                   "value": "1239999999"
+                },
+                "ALREADY_ASSIGNED_CARD": {
+                  "value": "1231122232"
+                },
+                "ASSIGN_TO_CUSTOMER_NOT_FOUND": {
+                  "value": "1231122232"
+                },
+                "INVALID_FIELD_VALUE": {
+                  "value": "1231122232"
+                },
+                "INVALID_CREDENTIALS": {
+                  "value": "1231122232"
+                },
+                "NO_SUCH_CARD": {
+                  "value": "1231122232"
+                },
+                "INTERNAL_SERVER_ERROR": {
+                  "value": "1231122232"
+                },
+                "SERVICE_UNAVAILABLE": {
+                  "value": "1231122232"
                 }
               }
             },
@@ -3448,6 +3518,24 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                 "NO_SUCH_CARD": {
                   "summary": "No bulk card of the customer has this ID",
                   "value": "00000000-0000-4000-8000-00000000dead"
+                },
+                "ASSIGN_TO_CUSTOMER_NOT_FOUND": {
+                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                },
+                "INVALID_FIELD_VALUE": {
+                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                },
+                "INVALID_CREDENTIALS": {
+                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                },
+                "NO_SUCH_CUSTOMER": {
+                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                },
+                "INTERNAL_SERVER_ERROR": {
+                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                },
+                "SERVICE_UNAVAILABLE": {
+                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
                 }
               }
             }
@@ -4037,6 +4125,21 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             "CARD_NOT_UNBOUND": {
               "summary": "A card bound already (NORMAL)",
               "value": "7100"
+            },
+            "BAD_REQUEST": {
+              "value": "7001"
+            },
+            "REISSUED_CARD_NOT_FOUND": {
+              "value": "7001"
+            },
+            "UNAUTHORIZED": {
+              "value": "7001"
+            },
+            "FORBIDDEN": {
+              "value": "7001"
+            },
+            "INTERNAL_SERVER_ERROR": {
+              "value": "7001"
             }
           }
         },
@@ -4047,7 +4150,35 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             "type": "integer"
           },
           "required": true,
-          "description": "Pismo customer ID"
+          "description": "Pismo customer ID",
+          "examples": {
+            "BIND": {
+              "value": 2001
+            },
+            "BAD_REQUEST": {
+              "summary": "A customer ID that is not an integer",
+              "x-cardmock-invalid": true,
+              "value": "not-a-number"
+            },
+            "REISSUED_CARD_NOT_FOUND": {
+              "value": 2001
+            },
+            "CARD_NOT_FOUND": {
+              "value": 2001
+            },
+            "UNAUTHORIZED": {
+              "value": 2001
+            },
+            "FORBIDDEN": {
+              "value": 2001
+            },
+            "CARD_NOT_UNBOUND": {
+              "value": 2001
+            },
+            "INTERNAL_SERVER_ERROR": {
+              "value": 2001
+            }
+          }
         },
         "x-AccountIdHeader": {
           "in": "header",
@@ -4064,6 +4195,24 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             "FORBIDDEN": {
               "summary": "An account the token is not for",
               "value": "1002"
+            },
+            "BAD_REQUEST": {
+              "value": "1001"
+            },
+            "REISSUED_CARD_NOT_FOUND": {
+              "value": "1001"
+            },
+            "CARD_NOT_FOUND": {
+              "value": "1001"
+            },
+            "UNAUTHORIZED": {
+              "value": "1001"
+            },
+            "CARD_NOT_UNBOUND": {
+              "value": "1001"
+            },
+            "INTERNAL_SERVER_ERROR": {
+              "value": "1001"
             }
           }
         }

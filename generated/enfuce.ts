@@ -153,10 +153,7 @@ export interface operations {
     createMultiApplicationCard: {
         parameters: {
             query: {
-                /**
-                 * @description The audit user to log the request
-                 * @example cardmock-demo
-                 */
+                /** @description The audit user to log the request */
                 auditUser: string;
             };
             header?: {

@@ -1,20 +1,24 @@
 /**
- * Spectral function: every named response example of an operation has a request example of the
- * same name — in the request body or in a parameter's `examples` — so contract tools that turn
- * example pairs into tests (Specmatic, Microcks) find the request for each documented answer.
- * Applied to an operation object; resolved $refs.
+ * Spectral function: every named response example of an operation has a request of the same name
+ * — an example of that name in the request body and in every required parameter — so contract
+ * tools that turn example pairs into tests (Specmatic, Microcks) can build the whole request for
+ * each documented answer. Applied to an operation object, with $refs resolved.
  */
 export default function examplesPaired(operation) {
   if (!operation || typeof operation !== 'object') return [];
-  const requestNames = new Set();
-  for (const media of Object.values(operation.requestBody?.content ?? {})) for (const name of Object.keys(media?.examples ?? {})) requestNames.add(name);
-  for (const parameter of operation.parameters ?? []) for (const name of Object.keys(parameter?.examples ?? {})) requestNames.add(name);
+  const bodies = Object.values(operation.requestBody?.content ?? {});
+  const parameters = (operation.parameters ?? []).filter((p) => p?.required);
+  const missingIn = (name) => [
+    ...(bodies.length > 0 && !bodies.some((media) => media?.examples?.[name]) ? ['the request body'] : []),
+    ...parameters.filter((p) => !p.examples?.[name]).map((p) => `${p.in} parameter ${p.name}`),
+  ];
   const results = [];
   for (const [status, response] of Object.entries(operation.responses ?? {})) {
     for (const [mediaType, media] of Object.entries(response?.content ?? {})) {
       for (const name of Object.keys(media?.examples ?? {})) {
-        if (!requestNames.has(name)) {
-          results.push({ message: `response example ${name} (${status}) has no request example of the same name`, path: ['responses', status, 'content', mediaType, 'examples', name] });
+        const missing = missingIn(name);
+        if (missing.length > 0) {
+          results.push({ message: `response example ${name} (${status}) has no request example of that name in ${missing.join(', ')}`, path: ['responses', status, 'content', mediaType, 'examples', name] });
         }
       }
     }
