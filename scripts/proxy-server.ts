@@ -141,7 +141,9 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       addSecrets(secretsInHeaders(flatHeaders));
       addSecrets(secretsInBody(bodyText));
       const sent: SentRequest = { method: req.method ?? 'GET', url: rest, headers: flatHeaders, ...(bodyText !== undefined ? { body: bodyText } : {}) };
-      const reproduce = curl(urlTarget({ baseUrl: base, vendors: [vendor], fixtures: {}, control: false, mutations: false, ownMock: false }), vendor, sent);
+      // curl computes the length of --data itself.
+      const { 'content-length': _length, ...curlHeaders } = sent.headers;
+      const reproduce = curl(urlTarget({ baseUrl: base, vendors: [vendor], fixtures: {}, control: false, mutations: false, ownMock: false }), vendor, { ...sent, headers: curlHeaders });
       let judged: JudgedExchange;
       if (!answer) {
         judged = { n, vendor, method: sent.method, url: rest, status: 0, ms, verdict: 'upstream-error', upstreamError: upstreamError ?? 'no answer', errors: [], warnings: [], requestProblems: [] };
