@@ -93,10 +93,11 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     if (options.authorization) headers.authorization = options.authorization;
     const requestChunks: Buffer[] = [];
     const responseChunks: Buffer[] = [];
-    let kept = 0;
+    const kept = new Map<Buffer[], number>();
     const keep = (list: Buffer[], chunk: Buffer) => {
-      if (kept + chunk.length <= MAX_KEPT_BYTES) list.push(chunk);
-      kept += chunk.length;
+      const size = kept.get(list) ?? 0;
+      if (size + chunk.length <= MAX_KEPT_BYTES) list.push(chunk);
+      kept.set(list, size + chunk.length);
     };
     const transport = target.protocol === 'https:' ? https : http;
     const upstream = transport.request(target, { method: req.method, headers, timeout: options.timeoutMs ?? 30_000 }, (answer) => {

@@ -110,10 +110,12 @@ export function judgeExchange(input: ExchangeInput): Judgement {
   if (example) scenario.example = example;
   const withReproduce = (f: Failure): Failure => (input.reproduce ? { ...f, reproduce: input.reproduce } : f);
   const failures = CHECKS.flatMap((check) => check(checkInput)).map(withReproduce);
+  const requestFailures = requestMatchesSpec(checkInput).map(withReproduce);
+  const hard = (f: Failure) => input.ownMock || !f.inferred;
   return {
     operationId: operation.operationId,
-    errors: failures.filter((f) => input.ownMock || !f.inferred),
-    warnings: failures.filter((f) => !input.ownMock && f.inferred),
-    requestProblems: requestMatchesSpec(checkInput).filter((f) => input.ownMock || !f.inferred).map(withReproduce),
+    errors: failures.filter(hard),
+    warnings: [...failures, ...requestFailures].filter((f) => !hard(f)),
+    requestProblems: requestFailures.filter(hard),
   };
 }
