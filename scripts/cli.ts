@@ -7,6 +7,7 @@ const USAGE = `Usage: cardmock <command> [options]
 Commands:
   serve      Start the stateful mock server for all vendors
   conform    Run the conformance suite against a target (cardmock conform --help)
+  proxy      Judge and record real traffic to a vendor sandbox (cardmock proxy --help)
   generate   Regenerate generated/ from specs/ (--check: fail when it drifted)
 `;
 
@@ -25,6 +26,10 @@ async function main(argv: string[]): Promise<number> {
     case 'conform': {
       const { conformCommand } = await import('./conform.ts');
       return conformCommand(rest);
+    }
+    case 'proxy': {
+      const { proxyCommand } = await import('./proxy.ts');
+      return proxyCommand(rest);
     }
     case undefined:
     case '--help':

@@ -27,6 +27,8 @@ const HELP = `Usage: cardmock serve [options]
   --validate          Also run \`prism proxy --errors\` per vendor in front of the server, on
                       --proxy-port + i, logging every contract violation Prism reports
   --proxy-port <n>    First proxy port with --validate (default --port + 10; 0: free ports)
+  --replay <dir>      Answer requests recorded by \`cardmock proxy --record <dir>\` with their recorded
+                      responses (byte-equal); anything else falls through to the stateful mock
 `;
 
 export async function serveCommand(argv: string[]): Promise<number> {
@@ -43,6 +45,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
       stateless: { type: 'boolean', default: false },
       validate: { type: 'boolean', default: false },
       'proxy-port': { type: 'string' },
+      replay: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -119,6 +122,18 @@ export async function serveCommand(argv: string[]): Promise<number> {
       return 1;
     }
     throw error;
+  }
+  if (values.replay) {
+    const { installReplay } = await import('../mocks/replay/replay-listener.ts');
+    const { readRecordings } = await import('../mocks/replay/recording.ts');
+    const recordings = await readRecordings(values.replay).catch((error: Error) => error);
+    if (recordings instanceof Error) {
+      console.error(`cardmock serve: cannot read recordings in ${values.replay}: ${recordings.message}`);
+      await stopAll();
+      return 1;
+    }
+    installReplay(running.server, recordings);
+    console.log(`replaying ${recordings.length} recorded exchange(s) from ${values.replay}`);
   }
   console.log(`cardmock listening on ${running.url}`);
   for (const v of engine.vendors) console.log(`  ${v.name.padEnd(20)} ${running.url}/${v.name}`);

@@ -60,11 +60,13 @@ export const errorCodeDocumented = defineCheck('errorCodeDocumented', ({ scenari
   for (const [pointer, { codes, open }] of codesByPointer(examples, documentedCodes(operation, documented))) {
     const actual = leafAt(response.json, pointer);
     if (actual === undefined || codes.has(actual)) continue;
+    // A code the vendor documents for another status of this operation is wrong here, list or no list.
+    const elsewhere = operation.responses.find((r) => r !== documented && namedExamples(operation, r).some((e) => leafAt(e.value, pointer) === actual));
     failures.push({
       expected: `${pointer} one of ${[...codes].map((c) => JSON.stringify(c)).join(', ')}`,
-      actual: `${pointer}=${JSON.stringify(actual)}`,
+      actual: `${pointer}=${JSON.stringify(actual)}${elsewhere ? ` (documented for ${elsewhere.status})` : ''}`,
       hint: `Answer ${response.status} with a code the vendor documents for it.`,
-      inferred: whole ?? open,
+      inferred: whole ?? (elsewhere ? undefined : open),
     });
   }
   if (failures.length > 0 || step !== 'main' || !scenario.example || documented.status !== scenario.status) return failures;
