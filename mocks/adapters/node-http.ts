@@ -2,18 +2,15 @@
  * The native Node HTTP adapter: translates `http.IncomingMessage` to a MockRequest, lets the
  * engine (vendors) or the control API answer, and writes the MockResponse. No framework, no MSW.
  */
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../core/engine.ts';
 import type { MockRequest, MockResponse } from '../core/types.ts';
 import { CONTROL_PREFIX, createControlApi } from '../control/control-api.ts';
+import { dashboard } from '../control/dashboard.ts';
 import { controlVerdict, isLoopback } from './control-guard.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-
-/** The dashboard: one static page over the control API, no build step. */
-const dashboard = readFileSync(new URL('../control/dashboard.html', import.meta.url));
 
 export interface ServerOptions {
   engine: Engine;
@@ -82,11 +79,12 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
           ...(body !== undefined ? { body } : {}),
           ...(bodyError !== undefined ? { bodyError } : {}),
         };
-        if (request.method === 'GET' && (request.path === CONTROL_PREFIX || request.path === `${CONTROL_PREFIX}/`)) {
+        if ((request.method === 'GET' || request.method === 'HEAD') && (request.path === CONTROL_PREFIX || request.path === `${CONTROL_PREFIX}/`)) {
           if (request.path === CONTROL_PREFIX) {
             res.writeHead(301, { location: `${CONTROL_PREFIX}/`, 'content-length': 0 }).end();
           } else {
-            res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': dashboard.length }).end(dashboard);
+            // Node sends no body for HEAD, whatever is written.
+            res.writeHead(200, dashboard.headers).end(dashboard.body);
           }
           log?.(`${request.method} ${request.path} 200 dashboard`);
           return;
