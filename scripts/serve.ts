@@ -14,6 +14,8 @@ const HELP = `Usage: cardmock serve [options]
   --host <addr>       Interface to bind (default 127.0.0.1; any other needs --control-token)
   --control-token <t> Secret every control API call must send in x-cardmock-control-token
                       (or env CARDMOCK_CONTROL_TOKEN); dashboard: /__cardmock/?token=<t>
+  --allow-host <name> A host name the control API and dashboard answer besides loopback names and
+                      IP literals (repeatable); other Host headers get 403 (DNS rebinding)
   --async-delay <ms>  How long asynchronous vendor operations take (Pismo bind; default 1000)
   --quiet             No per-request log lines
   --stateless         Run \`prism mock\` per vendor instead (documented examples, Prefer headers);
@@ -30,6 +32,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
       port: { type: 'string', default: '4010' },
       host: { type: 'string', default: '127.0.0.1' },
       'control-token': { type: 'string' },
+      'allow-host': { type: 'string', multiple: true },
       'async-delay': { type: 'string', default: '1000' },
       quiet: { type: 'boolean', default: false },
       stateless: { type: 'boolean', default: false },
@@ -86,6 +89,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
       port,
       host,
       ...(controlToken ? { controlToken } : {}),
+      allowHosts: values['allow-host'] ?? [],
       ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
     });
   } catch (error) {

@@ -8,7 +8,7 @@ import type { Engine } from '../core/engine.ts';
 import type { MockRequest, MockResponse } from '../core/types.ts';
 import { CONTROL_PREFIX, createControlApi } from '../control/control-api.ts';
 import { dashboard } from '../control/dashboard.ts';
-import { controlVerdict, isLoopback } from './control-guard.ts';
+import { controlVerdict, hostAllowed, hostRefusal, isLoopback } from './control-guard.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -20,6 +20,8 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** Required by every control request when set; required to listen on a non-loopback interface. */
   controlToken?: string;
+  /** Host names the control API and dashboard answer besides loopback names and IP literals. */
+  allowHosts?: string[];
 }
 
 export interface RunningServer {
@@ -64,6 +66,7 @@ function answerUnparsable(engine: Engine, error: NodeJS.ErrnoException & { rawPa
 
 export function createRequestListener(options: ServerOptions): http.RequestListener {
   const { engine, log, controlToken } = options;
+  const guard = { controlToken, allowHosts: [...(options.allowHosts ?? []), ...(options.host ? [options.host] : [])] };
   const control = createControlApi(engine);
   return (req, res) => {
     const started = performance.now();
@@ -80,6 +83,12 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
           ...(bodyError !== undefined ? { bodyError } : {}),
         };
         if ((request.method === 'GET' || request.method === 'HEAD') && (request.path === CONTROL_PREFIX || request.path === `${CONTROL_PREFIX}/`)) {
+          if (!hostAllowed(req.headers.host, guard.allowHosts)) {
+            const refusal = hostRefusal(req.headers.host);
+            if (!refusal.ok) write(res, refusalResponse(refusal));
+            log?.(`${request.method} ${request.path} 403 host not allowed`);
+            return;
+          }
           if (request.path === CONTROL_PREFIX) {
             res.writeHead(301, { location: `${CONTROL_PREFIX}/`, 'content-length': 0 }).end();
           } else {
@@ -92,10 +101,8 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
         const isControl = request.path.startsWith(`${CONTROL_PREFIX}/`);
         let response: MockResponse;
         if (isControl) {
-          const verdict = controlVerdict(req, controlToken);
-          response = verdict.ok
-            ? control.handle(request)
-            : { status: verdict.status, headers: { 'content-type': 'application/json' }, body: { error: { code: verdict.code, message: verdict.message } } };
+          const verdict = controlVerdict(req, guard);
+          response = verdict.ok ? control.handle(request) : refusalResponse(verdict);
         } else {
           response = await engine.handle(request);
         }
@@ -110,6 +117,12 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
     });
   };
 }
+
+const refusalResponse = (verdict: { status: number; code: string; message: string }): MockResponse => ({
+  status: verdict.status,
+  headers: { 'content-type': 'application/json' },
+  body: { error: { code: verdict.code, message: verdict.message } },
+});
 
 function write(res: http.ServerResponse, response: MockResponse): void {
   const payload = response.body === undefined ? undefined : JSON.stringify(response.body);
