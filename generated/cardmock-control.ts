@@ -202,6 +202,7 @@ export interface paths {
          * @description The next matching requests (all, or `times` of them) wait `delayMs` and, when `status` is
          *     given, get that status with its first documented example. `status` must be one the
          *     operation documents.
+         *     A session holds at most 100 rules (400 `FAULT_RULE_LIMIT` beyond).
          */
         post: operations["addFault"];
         /** Remove every fault rule of the session */
@@ -400,7 +401,10 @@ export interface components {
         };
     };
     parameters: {
-        /** @description Session to act on; `default` when omitted. */
+        /**
+         * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+         *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+         */
         session: string;
         /** @description Vendor name, as in the URL prefix. */
         vendor: components["schemas"]["Vendor"];
@@ -418,7 +422,10 @@ export interface operations {
                 vendor?: components["schemas"]["Vendor"];
             };
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path?: never;
@@ -500,7 +507,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path?: never;
@@ -521,7 +531,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path?: never;
@@ -542,7 +555,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path?: never;
@@ -563,7 +579,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path?: never;
@@ -584,7 +603,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path?: never;
@@ -605,7 +627,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path: {
@@ -635,7 +660,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path: {
@@ -665,7 +693,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path?: never;
@@ -691,7 +722,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path?: never;
@@ -707,7 +741,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path?: never;
@@ -719,7 +756,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["Faults"];
+            /** @description The rule was added; the answer is the rule created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaultRule"];
+                };
+            };
             400: components["responses"]["BadRequest"];
         };
     };
@@ -727,7 +772,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path?: never;

@@ -1126,7 +1126,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         "post": {
           "operationId": "addFault",
           "summary": "Add a fault or latency rule",
-          "description": "The next matching requests (all, or `times` of them) wait `delayMs` and, when `status` is\ngiven, get that status with its first documented example. `status` must be one the\noperation documents.\n",
+          "description": "The next matching requests (all, or `times` of them) wait `delayMs` and, when `status` is\ngiven, get that status with its first documented example. `status` must be one the\noperation documents.\nA session holds at most 100 rules (400 `FAULT_RULE_LIMIT` beyond).\n",
           "tags": [
             "Faults"
           ],
@@ -1156,8 +1156,25 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             }
           },
           "responses": {
-            "200": {
-              "$ref": "#/components/responses/Faults"
+            "201": {
+              "description": "The rule was added; the answer is the rule created.",
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/FaultRule"
+                  },
+                  "examples": {
+                    "PAYSAFE_503_ONCE": {
+                      "value": {
+                        "vendor": "paysafe",
+                        "operationId": "assignBulkCard",
+                        "status": 503,
+                        "times": 1
+                      }
+                    }
+                  }
+                }
+              }
             },
             "400": {
               "$ref": "#/components/responses/BadRequest"
@@ -1192,11 +1209,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "name": "x-cardmock-session",
           "in": "header",
           "required": false,
-          "description": "Session to act on; `default` when omitted.",
+          "description": "Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the\nsame rule as on the vendor paths (anything else is refused with 400, never rewritten).\n",
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "pattern": "^[!-~]{1,200}$"
           }
         },
         "vendor": {

@@ -72,6 +72,13 @@ function catalog(vendor: VendorModule, operationId: string, session: () => strin
     if (op.requestBody.required) cases.push(['empty body', base({ body: '' }), {}]);
   }
   cases.push(['oversized header', base({ headers: { 'x-padding': 'p'.repeat(20_000) } }), {}]);
+  // cardmock's own headers: decimal digits only, session names as on every other path.
+  for (const delay of ['0x10', '1e3', '+5', '']) cases.push([`x-cardmock-delay ${JSON.stringify(delay)}`, base({ headers: { 'x-cardmock-delay': delay } }), {}]);
+  for (const fault of ['0x1f7', '5.03e2']) cases.push([`x-cardmock-fault ${JSON.stringify(fault)}`, base({ headers: { 'x-cardmock-fault': fault } }), {}]);
+  cases.push(
+    ['session name of 201 characters', base({ headers: { 'x-cardmock-session': 's'.repeat(201) } }), {}],
+    ['session name in UTF-8 (café)', base({ headers: { 'x-cardmock-session': Buffer.from('café').toString('latin1') } }), {}],
+  );
   const firstParam = /\{([^}]+)\}/.exec(op.path)?.[1];
   if (firstParam) {
     const withParam = (value: string) => {

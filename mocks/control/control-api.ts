@@ -8,9 +8,10 @@ import { operationsOf } from '../../specs/lib/operations.ts';
 import { createSchemaRegistry } from '../../specs/lib/schema-registry.ts';
 import { compileOperation, type RequestProblem, type ValidatedRequest } from '../core/compile-operation.ts';
 import type { Engine } from '../core/engine.ts';
-import type { FaultRule } from '../core/faults.ts';
+import { MAX_FAULT_RULES, type FaultRule } from '../core/faults.ts';
+import { sessionName } from '../core/session-name.ts';
 import type { Session } from '../core/session-store.ts';
-import { DEFAULT_SESSION, SESSION_HEADER, json, type MockRequest, type MockResponse } from '../core/types.ts';
+import { SESSION_HEADER, json, type MockRequest, type MockResponse } from '../core/types.ts';
 
 export const CONTROL_PREFIX = '/__cardmock';
 
@@ -78,8 +79,11 @@ const handlers: Record<string, Handler> = {
         }
       }
     }
+    if (session.faults.length >= MAX_FAULT_RULES) {
+      return error(400, 'FAULT_RULE_LIMIT', `a session holds at most ${MAX_FAULT_RULES} fault rules; clear them with DELETE /__cardmock/faults`);
+    }
     session.faults.push({ ...rule });
-    return json(200, { faults: session.faults });
+    return json(201, rule);
   },
 };
 
@@ -115,9 +119,11 @@ export function createControlApi(engine: Engine): ControlApi {
           allowed.push(operation.spec.method.toUpperCase());
           continue;
         }
+        const named = sessionName(request.headers);
+        if (!named.ok) return error(400, 'INVALID_REQUEST', 'The control request is invalid.', [`header ${SESSION_HEADER} ${named.message}`]);
         const { request: validated, problems } = operation.validate(request, raw);
         if (problems.length > 0) return error(400, 'INVALID_REQUEST', 'The control request is invalid.', describe(problems));
-        const session = engine.session(request.headers[SESSION_HEADER] || DEFAULT_SESSION);
+        const session = engine.session(named.id);
         const id = operation.spec.operationId;
         const handler = handlers[id];
         if (handler) return handler(engine, session, validated);

@@ -8,8 +8,9 @@ import { systemClock } from './clock.ts';
 import { compileOperation, type CompiledOperation, type RequestProblem } from './compile-operation.ts';
 import { readCredentials } from './credentials.ts';
 import { faultFromHeaders, takeFault, type Fault } from './faults.ts';
+import { sessionName } from './session-name.ts';
 import { createSessionStore, type Session, type SessionStore } from './session-store.ts';
-import { DEFAULT_SESSION, SESSION_HEADER, json, type Clock, type MockRequest, type MockResponse } from './types.ts';
+import { SESSION_HEADER, json, type Clock, type MockRequest, type MockResponse } from './types.ts';
 import type { EngineSettings, VendorModule } from './vendor.ts';
 
 export interface EngineOptions {
@@ -73,7 +74,13 @@ export function createEngine(options: EngineOptions): Engine {
   async function handleVendor(name: string, request: MockRequest): Promise<MockResponse> {
     const started = performance.now();
     const runtime = runtimes.get(name);
-    const sessionId = request.headers[SESSION_HEADER] || DEFAULT_SESSION;
+    const named = sessionName(request.headers);
+    if (!named.ok) {
+      return runtime
+        ? runtime.module.reject('invalid', [{ in: 'header', field: SESSION_HEADER, message: named.message }])
+        : json(404, { error: { code: 'UNKNOWN_VENDOR', message: `No vendor "${name}". Vendors: ${[...runtimes.keys()].join(', ')}` } });
+    }
+    const sessionId = named.id;
     const session = store.get(sessionId);
     store.settle(session);
     let operationId: string | undefined;
