@@ -24,7 +24,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sessions that hold state */
+        /**
+         * Sessions that hold state, and how many were evicted
+         * @description A session exists once it holds state (vendor state, fault rules, pending transitions); a
+         *     request that changes nothing leaves none behind. At most `maxSessions` are kept (least
+         *     recently used evicted first) and a session idle for `idleTtlMs` is dropped
+         *     (`cardmock serve --max-sessions`, `--session-ttl`).
+         */
         get: operations["listSessions"];
         put?: never;
         post?: never;
@@ -143,7 +149,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The session's entities of one vendor */
+        /**
+         * The session's entities of one vendor
+         * @description Written in pieces as the client reads it, so a large state never stalls other sessions.
+         */
         get: operations["getVendorState"];
         put?: never;
         post?: never;
@@ -372,7 +381,11 @@ export interface components {
                 };
             };
         };
-        /** @description The control request is invalid. */
+        /**
+         * @description The control request is invalid (`INVALID_REQUEST`: schema, session name, body nested too
+         *     deep), or would take the session past a limit (`SESSION_LIMIT`: entities per vendor, bytes
+         *     of stored bodies; `FAULT_RULE_LIMIT`).
+         */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -457,7 +470,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Session IDs. */
+            /** @description Session IDs, the bounds and the eviction counters since start. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -465,6 +478,16 @@ export interface operations {
                 content: {
                     "application/json": {
                         sessions: string[];
+                        /** @description Sessions holding state now. */
+                        live: number;
+                        maxSessions: number;
+                        idleTtlMs: number;
+                        evicted: {
+                            /** @description Sessions evicted because the limit was reached. */
+                            lru: number;
+                            /** @description Sessions dropped after the idle TTL. */
+                            idle: number;
+                        };
                     };
                 };
             };

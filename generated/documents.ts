@@ -551,25 +551,57 @@ export const documents: Record<SpecName, OpenApiDocument> = {
       "/__cardmock/sessions": {
         "get": {
           "operationId": "listSessions",
-          "summary": "Sessions that hold state",
+          "summary": "Sessions that hold state, and how many were evicted",
+          "description": "A session exists once it holds state (vendor state, fault rules, pending transitions); a\nrequest that changes nothing leaves none behind. At most `maxSessions` are kept (least\nrecently used evicted first) and a session idle for `idleTtlMs` is dropped\n(`cardmock serve --max-sessions`, `--session-ttl`).\n",
           "tags": [
             "Sessions"
           ],
           "responses": {
             "200": {
-              "description": "Session IDs.",
+              "description": "Session IDs, the bounds and the eviction counters since start.",
               "content": {
                 "application/json": {
                   "schema": {
                     "type": "object",
                     "required": [
-                      "sessions"
+                      "sessions",
+                      "live",
+                      "maxSessions",
+                      "idleTtlMs",
+                      "evicted"
                     ],
                     "properties": {
                       "sessions": {
                         "type": "array",
                         "items": {
                           "type": "string"
+                        }
+                      },
+                      "live": {
+                        "type": "integer",
+                        "description": "Sessions holding state now."
+                      },
+                      "maxSessions": {
+                        "type": "integer"
+                      },
+                      "idleTtlMs": {
+                        "type": "integer"
+                      },
+                      "evicted": {
+                        "type": "object",
+                        "required": [
+                          "lru",
+                          "idle"
+                        ],
+                        "properties": {
+                          "lru": {
+                            "type": "integer",
+                            "description": "Sessions evicted because the limit was reached."
+                          },
+                          "idle": {
+                            "type": "integer",
+                            "description": "Sessions dropped after the idle TTL."
+                          }
                         }
                       }
                     }
@@ -579,7 +611,14 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                       "value": {
                         "sessions": [
                           "default"
-                        ]
+                        ],
+                        "live": 1,
+                        "maxSessions": 1000,
+                        "idleTtlMs": 3600000,
+                        "evicted": {
+                          "lru": 0,
+                          "idle": 0
+                        }
                       }
                     }
                   }
@@ -945,6 +984,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         "get": {
           "operationId": "getVendorState",
           "summary": "The session's entities of one vendor",
+          "description": "Written in pieces as the client reads it, so a large state never stalls other sessions.",
           "tags": [
             "Sessions"
           ],
@@ -1294,7 +1334,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           }
         },
         "BadRequest": {
-          "description": "The control request is invalid.",
+          "description": "The control request is invalid (`INVALID_REQUEST`: schema, session name, body nested too\ndeep), or would take the session past a limit (`SESSION_LIMIT`: entities per vendor, bytes\nof stored bodies; `FAULT_RULE_LIMIT`).\n",
           "content": {
             "application/json": {
               "schema": {

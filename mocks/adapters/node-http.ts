@@ -125,11 +125,27 @@ const refusalResponse = (verdict: { status: number; code: string; message: strin
 });
 
 function write(res: http.ServerResponse, response: MockResponse): void {
+  if (response.stream) {
+    writeStream(res, response, response.stream);
+    return;
+  }
   const payload = response.body === undefined ? undefined : JSON.stringify(response.body);
   const headers: Record<string, string | number> = { ...response.headers };
   headers['content-length'] = payload === undefined ? 0 : Buffer.byteLength(payload);
   res.writeHead(response.status, headers);
   res.end(payload);
+}
+
+/** A large answer in pieces, waiting for the client to drain each: memory stays flat for slow readers. */
+function writeStream(res: http.ServerResponse, response: MockResponse, stream: () => AsyncIterable<string>): void {
+  res.writeHead(response.status, response.headers);
+  (async () => {
+    for await (const piece of stream()) {
+      if (res.destroyed) return;
+      if (!res.write(piece)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+    }
+    res.end();
+  })().catch(() => res.destroy());
 }
 
 function readBody(req: http.IncomingMessage): Promise<{ body?: string; bodyError?: string }> {

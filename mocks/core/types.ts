@@ -11,6 +11,8 @@ export interface MockRequest {
   body?: string;
   /** Set by an adapter that could not read the body (too large, not UTF-8): the request is rejected with it. */
   bodyError?: string;
+  /** Aborted when the client goes away: a request still waiting then changes nothing. */
+  signal?: AbortSignal;
 }
 
 export interface MockResponse {
@@ -18,6 +20,8 @@ export interface MockResponse {
   headers: Record<string, string>;
   /** A JSON value (serialised by the adapter) or undefined for an empty body. */
   body?: unknown;
+  /** Instead of `body`: JSON text in pieces, for answers too large to serialise at once. */
+  stream?: () => AsyncIterable<string>;
 }
 
 export interface Clock {
