@@ -12,7 +12,21 @@ import { controlVerdict, hostAllowed, hostRefusal, isLoopback } from './control-
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export interface ServerOptions {
+/** How long a client may take, and how many may be connected at once. */
+export interface ServerLimits {
+  /** Until the request's headers are complete. */
+  headersTimeoutMs: number;
+  /** Until the whole request, body included, is received (a delay that follows does not count). */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+  /** Connections at once; beyond, new connections are closed at once. */
+  maxConnections: number;
+}
+
+export const DEFAULT_SERVER_LIMITS: ServerLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 };
+
+export interface ServerOptions extends Partial<ServerLimits> {
   engine: Engine;
   port?: number;
   host?: string;
@@ -53,6 +67,12 @@ function answerUnparsable(engine: Engine, error: NodeJS.ErrnoException & { rawPa
     socket.destroy();
     return;
   }
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    // Node does not say which request timed out (its line may not even be complete): cardmock answers.
+    const payload = JSON.stringify({ error: { code: 'REQUEST_TIMEOUT', message: 'the request was not received in time' } });
+    socket.end(`HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(payload)}\r\nconnection: close\r\n\r\n${payload}`);
+    return;
+  }
   const path = /^[A-Z]+ (\/[^\s?]*)/.exec(error.rawPacket?.toString('latin1') ?? '')?.[1] ?? '/';
   const vendor = engine.vendor(path.split('/')[1] ?? '');
   const message = PARSE_ERRORS[error.code ?? ''] ?? 'the request could not be parsed';
@@ -70,6 +90,11 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
   const control = createControlApi(engine);
   return (req, res) => {
     const started = performance.now();
+    // Aborted when the client goes before its answer is written: a delayed request then changes nothing.
+    const clientGone = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) clientGone.abort();
+    });
     readBody(req).then(
       async ({ body, bodyError }) => {
         const target = req.url ?? '/';
@@ -81,6 +106,7 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
           headers: req.headers as Record<string, string | undefined>,
           ...(body !== undefined ? { body } : {}),
           ...(bodyError !== undefined ? { bodyError } : {}),
+          signal: clientGone.signal,
         };
         if ((request.method === 'GET' || request.method === 'HEAD') && (request.path === CONTROL_PREFIX || request.path === `${CONTROL_PREFIX}/`)) {
           if (!hostAllowed(req.headers.host, guard.allowHosts)) {
@@ -106,10 +132,19 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
         } else {
           response = await engine.handle(request);
         }
+        if (clientGone.signal.aborted) {
+          log?.(`${request.method} ${request.path} client went away, nothing changed`);
+          return;
+        }
         write(res, response);
         log?.(`${request.method} ${request.path} ${response.status} ${(performance.now() - started).toFixed(1)}ms`);
       },
     ).catch((error: unknown) => {
+      if (clientGone.signal.aborted || req.socket.destroyed) {
+        // The client went away or timed out while sending; it was answered (408) or cannot be.
+        res.destroy();
+        return;
+      }
       // A programmer error in a mock: answer without leaking a stack trace, and say so in the log.
       log?.(`${req.method} ${req.url} 500 internal error: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) write(res, { status: 500, headers: { 'content-type': 'application/json' }, body: { error: { code: 'CARDMOCK_INTERNAL', message: 'cardmock failed to answer this request' } } });
@@ -176,9 +211,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (!isLoopback(host) && !options.controlToken) {
     throw Object.assign(new Error(`serving on ${host} exposes the control API: set a control token (--control-token)`), { code: 'CONTROL_TOKEN_REQUIRED' });
   }
-  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, createRequestListener(options));
+  const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS };
+  for (const key of Object.keys(limits) as (keyof ServerLimits)[]) if (options[key] !== undefined) limits[key] = options[key];
+  const server = http.createServer(
+    {
+      maxHeaderSize: MAX_HEADER_BYTES,
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: Math.max(limits.requestTimeoutMs, limits.headersTimeoutMs),
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // Node checks time-outs only this often (30 s by default): a fraction of the shortest one.
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 4))),
+    },
+    createRequestListener(options),
+  );
   server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket) => answerUnparsable(options.engine, error, socket));
-  server.keepAliveTimeout = 5_000;
+  server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4010, host, () => {
@@ -195,6 +242,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server,
     close: () =>
       new Promise<void>((resolve) => {
+        // Pending fault delays end now, so shutdown never waits out a 60 s delay.
+        options.engine.cancelDelays();
         // Requests in flight finish; their keep-alive connections are closed as soon as they go
         // idle, and anything still open after the grace period is cut.
         const sweep = setInterval(() => server.closeIdleConnections(), 50);
