@@ -64,6 +64,8 @@ function catalog(vendor: VendorModule, operationId: string, session: () => strin
       ['wrong content type', base({ headers: { 'content-type': 'text/plain' }, body: call.body ?? '{}' }), {}],
       ['body over 1 MB', base({ body: JSON.stringify({ pad: 'x'.repeat(1_100_000) }), headers: json }), {}],
       ['JSON nested 10 000 deep', base({ body: '['.repeat(10_000) + ']'.repeat(10_000), headers: json }), {}],
+      // Inside an otherwise valid body, where an open schema would store it and its state would not serialise.
+      ['object nested 5 000 deep in a valid body', base({ body: (call.body ?? '{}').replace(/}\s*$/, `,"extra":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}`), headers: json }), {}],
       ['invalid UTF-8', base({ body: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), headers: json }), {}],
     );
     const noType = base();
