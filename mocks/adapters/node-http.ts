@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../core/engine.ts';
-import type { MockRequest, MockResponse } from '../core/types.ts';
+import type { ClientPresence, MockRequest, MockResponse } from '../core/types.ts';
 import { CONTROL_PREFIX, createControlApi } from '../control/control-api.ts';
 import { dashboard } from '../control/dashboard.ts';
 import { controlVerdict, hostAllowed, hostRefusal, isLoopback } from './control-guard.ts';
@@ -90,11 +90,23 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
   const control = createControlApi(engine);
   return (req, res) => {
     const started = performance.now();
-    // Aborted when the client goes before its answer is written: a delayed request then changes nothing.
-    const clientGone = new AbortController();
+    // The client going before its answer is written: a delayed request then changes nothing.
+    let gone = false;
+    let listeners: Set<() => void> | undefined;
     res.once('close', () => {
-      if (!res.writableFinished) clientGone.abort();
+      if (res.writableFinished) return;
+      gone = true;
+      listeners?.forEach((listener) => listener());
     });
+    const client: ClientPresence = {
+      get gone() {
+        return gone;
+      },
+      onGone(listener) {
+        (listeners ??= new Set()).add(listener);
+        return () => listeners!.delete(listener);
+      },
+    };
     readBody(req).then(
       async ({ body, bodyError }) => {
         const target = req.url ?? '/';
@@ -106,7 +118,7 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
           headers: req.headers as Record<string, string | undefined>,
           ...(body !== undefined ? { body } : {}),
           ...(bodyError !== undefined ? { bodyError } : {}),
-          signal: clientGone.signal,
+          client,
         };
         if ((request.method === 'GET' || request.method === 'HEAD') && (request.path === CONTROL_PREFIX || request.path === `${CONTROL_PREFIX}/`)) {
           if (!hostAllowed(req.headers.host, guard.allowHosts)) {
@@ -132,7 +144,7 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
         } else {
           response = await engine.handle(request);
         }
-        if (clientGone.signal.aborted) {
+        if (gone) {
           log?.(`${request.method} ${request.path} client went away, nothing changed`);
           return;
         }
@@ -140,7 +152,7 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
         log?.(`${request.method} ${request.path} ${response.status} ${(performance.now() - started).toFixed(1)}ms`);
       },
     ).catch((error: unknown) => {
-      if (clientGone.signal.aborted || req.socket.destroyed) {
+      if (gone || req.socket.destroyed) {
         // The client went away or timed out while sending; it was answered (408) or cannot be.
         res.destroy();
         return;

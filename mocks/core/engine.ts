@@ -12,7 +12,7 @@ import { faultFromHeaders, takeFault, type Fault } from './faults.ts';
 import { countEntities, DEFAULT_SESSION_LIMITS, jsonDepth, limitMessage, type SessionLimits } from './session-limits.ts';
 import { sessionName } from './session-name.ts';
 import { createSessionStore, type Session, type SessionStore } from './session-store.ts';
-import { SESSION_HEADER, json, type Clock, type MockRequest, type MockResponse } from './types.ts';
+import { SESSION_HEADER, json, type ClientPresence, type Clock, type MockRequest, type MockResponse } from './types.ts';
 import type { EngineSettings, VendorModule } from './vendor.ts';
 
 export interface EngineOptions {
@@ -20,7 +20,7 @@ export interface EngineOptions {
   clock?: Clock;
   settings?: Partial<EngineSettings>;
   /** Waits for fault delays; tests may replace it. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: (ms: number, client?: ClientPresence) => Promise<void>;
   /** Bounds on sessions and on what one session may hold; defaults in DEFAULT_SESSION_LIMITS. */
   limits?: Partial<SessionLimits>;
 }
@@ -77,34 +77,20 @@ export function createEngine(options: EngineOptions): Engine {
     return state;
   };
 
+  const unknownVendor = (name: string) =>
+    json(404, { error: { code: 'UNKNOWN_VENDOR', message: `No vendor "${name}". Vendors: ${[...runtimes.keys()].join(', ')}` } });
+
   async function handleVendor(name: string, request: MockRequest): Promise<MockResponse> {
     const started = performance.now();
     const runtime = runtimes.get(name);
+    if (!runtime) return unknownVendor(name);
     const named = sessionName(request.headers);
-    if (!named.ok) {
-      return runtime
-        ? runtime.module.reject('invalid', [{ in: 'header', field: SESSION_HEADER, message: named.message }])
-        : json(404, { error: { code: 'UNKNOWN_VENDOR', message: `No vendor "${name}". Vendors: ${[...runtimes.keys()].join(', ')}` } });
-    }
-    const sessionId = named.id;
-    const session = store.enter(sessionId);
+    if (!named.ok) return runtime.module.reject('invalid', [{ in: 'header', field: SESSION_HEADER, message: named.message }]);
+    const session = store.enter(named.id);
     try {
-      return await answer(runtime, name, request, session, started);
-    } finally {
-      store.leave(session);
-    }
-  }
-
-  async function answer(runtime: VendorRuntime | undefined, name: string, request: MockRequest, session: Session, started: number): Promise<MockResponse> {
-    const sessionId = session.id;
-    store.settle(session);
-    let operationId: string | undefined;
-    let response: MockResponse;
-    if (!runtime) {
-      response = json(404, {
-        error: { code: 'UNKNOWN_VENDOR', message: `No vendor "${name}". Vendors: ${[...runtimes.keys()].join(', ')}` },
-      });
-    } else {
+      store.settle(session);
+      let operationId: string | undefined;
+      let response: MockResponse;
       const routed = route(runtime, request);
       if ('response' in routed) {
         response = routed.response;
@@ -112,19 +98,21 @@ export function createEngine(options: EngineOptions): Engine {
         operationId = routed.operation.spec.operationId;
         response = await run(runtime, routed.operation, routed.params, request, session);
       }
+      // Says which session answered; also lets a proxy's own answers be told from ours.
+      response = { ...response, headers: { ...response.headers, [SESSION_HEADER]: session.id } };
+      store.logRequest(session, {
+        at: clock.now(),
+        method: request.method,
+        path: request.path,
+        status: response.status,
+        ms: Math.round((performance.now() - started) * 100) / 100,
+        vendor: name,
+        ...(operationId ? { operationId } : {}),
+      });
+      return response;
+    } finally {
+      store.leave(session);
     }
-    // Says which session answered; also lets a proxy's own answers be told from ours.
-    response = { ...response, headers: { ...response.headers, [SESSION_HEADER]: sessionId } };
-    store.logRequest(session, {
-      at: clock.now(),
-      method: request.method,
-      path: request.path,
-      status: response.status,
-      ms: Math.round((performance.now() - started) * 100) / 100,
-      vendor: name,
-      ...(operationId ? { operationId } : {}),
-    });
-    return response;
   }
 
   function route(
@@ -171,9 +159,9 @@ export function createEngine(options: EngineOptions): Engine {
     }
     const fault: Fault | undefined = fromHeaders.fault ?? takeFault(session, module.name, operationId);
     if (fault && fault.delayMs > 0) {
-      await sleep(fault.delayMs, request.signal);
+      await sleep(fault.delayMs, request.client);
       // A client that gave up while waiting gets nothing, so nothing may change on its behalf.
-      if (request.signal?.aborted) {
+      if (request.client?.gone) {
         return module.reject('invalid', [{ in: 'header', field: 'connection', message: 'the client went away before the delay ended; nothing was changed' }], operationId);
       }
       store.settle(session);

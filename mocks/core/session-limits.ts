@@ -25,14 +25,24 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = {
 
 /** Entries of the state's collections, one level down into plain objects (index maps count too). */
 export function countEntities(state: unknown): number {
+  // Runs on every vendor request: plain loops, no arrays or closures allocated.
   let count = 0;
-  const visit = (value: unknown, depth: number) => {
-    if (value instanceof Map || value instanceof Set) count += value.size;
-    else if (Array.isArray(value)) count += value.length;
-    else if (depth < 1 && value !== null && typeof value === 'object') for (const v of Object.values(value)) visit(v, depth + 1);
-  };
-  if (state !== null && typeof state === 'object') for (const v of Object.values(state)) visit(v, 0);
+  if (state === null || typeof state !== 'object') return 0;
+  for (const key in state) {
+    const value = (state as Record<string, unknown>)[key];
+    if (value === null || typeof value !== 'object') continue;
+    const size = collectionSize(value);
+    if (size >= 0) count += size;
+    else for (const inner in value) count += Math.max(0, collectionSize((value as Record<string, unknown>)[inner]));
+  }
   return count;
+}
+
+/** Entries of a Map, Set or array; -1 for anything else. */
+function collectionSize(value: unknown): number {
+  if (value instanceof Map || value instanceof Set) return value.size;
+  if (Array.isArray(value)) return value.length;
+  return -1;
 }
 
 /** The deepest nesting of `{`/`[` in JSON text, strings skipped; stops counting past `limit`. */

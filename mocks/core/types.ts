@@ -11,8 +11,15 @@ export interface MockRequest {
   body?: string;
   /** Set by an adapter that could not read the body (too large, not UTF-8): the request is rejected with it. */
   bodyError?: string;
-  /** Aborted when the client goes away: a request still waiting then changes nothing. */
-  signal?: AbortSignal;
+  /** Whether the client is still there: a request still waiting when it goes changes nothing. */
+  client?: ClientPresence;
+}
+
+/** Set by an adapter that can tell; cheaper per request than an AbortController. */
+export interface ClientPresence {
+  readonly gone: boolean;
+  /** Call `listener` when the client goes; returns a function that stops listening. */
+  onGone(listener: () => void): () => void;
 }
 
 export interface MockResponse {
