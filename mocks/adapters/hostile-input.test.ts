@@ -144,3 +144,30 @@ describe('hostile input over HTTP', () => {
     }
   }
 });
+
+/** The same promise for cardmock's own surface: the control API and dashboard answer in cardmock's envelope. */
+describe('hostile input to the control API and dashboard', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ engine: createEngine({ vendors: allVendors }), port: 0 });
+  });
+  afterAll(() => server?.close());
+
+  const cases: [string, Raw, number, string | undefined][] = [
+    ['forged Host (DNS rebinding) on the control API', { method: 'POST', path: '/__cardmock/reset', headers: { host: 'evil.example' } }, 403, 'HOST_NOT_ALLOWED'],
+    ['forged Host on the dashboard', { method: 'GET', path: '/__cardmock/', headers: { host: 'evil.example' } }, 403, 'HOST_NOT_ALLOWED'],
+    ['session name of 201 characters', { method: 'POST', path: '/__cardmock/reset', headers: { 'x-cardmock-session': 's'.repeat(201) } }, 400, 'INVALID_REQUEST'],
+    ['session name in UTF-8', { method: 'GET', path: '/__cardmock/faults', headers: { 'x-cardmock-session': Buffer.from('café').toString('latin1') } }, 400, 'INVALID_REQUEST'],
+    ['fixtures nested 5 000 deep', { method: 'POST', path: '/__cardmock/enfuce/fixtures', headers: { 'content-type': 'application/json' }, body: `{"customers":[${'['.repeat(5_000)}${']'.repeat(5_000)}]}` }, 400, 'INVALID_REQUEST'],
+    ['fault status in hex', { method: 'POST', path: '/__cardmock/faults', headers: { 'content-type': 'application/json' }, body: '{"vendor":"paysafe","status":"0x1f7"}' }, 400, 'INVALID_REQUEST'],
+    ['HEAD on the dashboard', { method: 'HEAD', path: '/__cardmock/', headers: {} }, 200, undefined],
+  ];
+
+  it.each(cases)('%s → %d in cardmock\'s envelope', async (_name, raw, status, code) => {
+    const answer = await send(server.url, raw);
+    expect(answer.status).toBe(status);
+    expect(answer.text).not.toMatch(/\n\s+at |\.ts:\d+/);
+    if (code) expect(JSON.parse(answer.text)).toMatchObject({ error: { code, message: expect.any(String) } });
+    else expect(answer.text).toBe('');
+  });
+});
