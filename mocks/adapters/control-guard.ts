@@ -17,7 +17,8 @@ export interface GuardOptions {
   allowHosts?: readonly string[] | undefined;
 }
 
-export type Verdict = { ok: true } | { ok: false; status: 401 | 403; code: string; message: string };
+export type Refusal = { ok: false; status: 401 | 403; code: string; message: string };
+export type Verdict = { ok: true } | Refusal;
 
 export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
@@ -48,7 +49,7 @@ export function hostAllowed(host: string | undefined, allowHosts: readonly strin
   return allowHosts.some((allowed) => hostName(allowed) === name);
 }
 
-export const hostRefusal = (host: string | undefined): Verdict => ({
+export const hostRefusal = (host: string | undefined): Refusal => ({
   ok: false,
   status: 403,
   code: 'HOST_NOT_ALLOWED',

@@ -8,7 +8,7 @@ import type { Engine } from '../core/engine.ts';
 import type { ClientPresence, MockRequest, MockResponse } from '../core/types.ts';
 import { CONTROL_PREFIX, createControlApi } from '../control/control-api.ts';
 import { dashboard } from '../control/dashboard.ts';
-import { controlVerdict, hostAllowed, hostRefusal, isLoopback } from './control-guard.ts';
+import { controlVerdict, hostAllowed, hostRefusal, isLoopback, type Refusal } from './control-guard.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -122,8 +122,7 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
         };
         if ((request.method === 'GET' || request.method === 'HEAD') && (request.path === CONTROL_PREFIX || request.path === `${CONTROL_PREFIX}/`)) {
           if (!hostAllowed(req.headers.host, guard.allowHosts)) {
-            const refusal = hostRefusal(req.headers.host);
-            if (!refusal.ok) write(res, refusalResponse(refusal));
+            write(res, refusalResponse(hostRefusal(req.headers.host)));
             log?.(`${request.method} ${request.path} 403 host not allowed`);
             return;
           }
@@ -165,7 +164,7 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
   };
 }
 
-const refusalResponse = (verdict: { status: number; code: string; message: string }): MockResponse => ({
+const refusalResponse = (verdict: Refusal): MockResponse => ({
   status: verdict.status,
   headers: { 'content-type': 'application/json' },
   body: { error: { code: verdict.code, message: verdict.message } },

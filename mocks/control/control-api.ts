@@ -105,9 +105,9 @@ function addFixtures(engine: Engine, session: Session, request: ValidatedRequest
   const adding = Object.values(request.body as Record<string, unknown[]>).reduce((n, list) => n + list.length, 0);
   const state = engine.state(session.id, vendor);
   if (countEntities(state) + adding > maxEntities) return error(400, 'SESSION_LIMIT', limitMessage.entities(maxEntities));
-  session.storedBytes += bytes;
   const conflict = module.addFixtures(state, request.body);
   if (conflict) return error(409, 'CONFLICT', conflict);
+  session.storedBytes += bytes;
   const added = Object.fromEntries(
     Object.entries(request.body as Record<string, unknown[]>).map(([kind, list]) => [kind, list.length]),
   );
