@@ -98,13 +98,13 @@ describe('cardmock serve process', () => {
     }
   });
 
-  it('SIGTERM during a 60 s delay: the delay is cut short, the request answered, the process exits 0', async () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s during a 60 s delay: the delay is cut short, the request answered, the process exits 0', async (signal) => {
     const { child, url } = await serve(['--port', '0', '--quiet']);
     try {
       const call = sampleCall(paysafe, 'assignBulkCard');
       const inFlight = fetch(`${url}/paysafe${call.path}`, { method: call.method, headers: { ...call.headers, 'x-cardmock-delay': '60000' }, body: call.body! });
       await new Promise((r) => setTimeout(r, 300));
-      child.kill('SIGTERM');
+      child.kill(signal);
       expect((await inFlight).status).toBe(200);
       const [code] = await once(child, 'exit');
       expect(code).toBe(0);
