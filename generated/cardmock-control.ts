@@ -24,7 +24,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sessions that hold state */
+        /**
+         * Sessions that hold state, and how many were evicted
+         * @description A session exists once it holds state (vendor state, fault rules, pending transitions); a
+         *     request that changes nothing leaves none behind. At most `maxSessions` are kept (least
+         *     recently used evicted first) and a session idle for `idleTtlMs` is dropped
+         *     (`cardmock serve --max-sessions`, `--session-ttl`).
+         */
         get: operations["listSessions"];
         put?: never;
         post?: never;
@@ -143,7 +149,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The session's entities of one vendor */
+        /**
+         * The session's entities of one vendor
+         * @description Written in pieces as the client reads it, so a large state never stalls other sessions.
+         */
         get: operations["getVendorState"];
         put?: never;
         post?: never;
@@ -202,6 +211,7 @@ export interface paths {
          * @description The next matching requests (all, or `times` of them) wait `delayMs` and, when `status` is
          *     given, get that status with its first documented example. `status` must be one the
          *     operation documents.
+         *     A session holds at most 100 rules (400 `FAULT_RULE_LIMIT` beyond).
          */
         post: operations["addFault"];
         /** Remove every fault rule of the session */
@@ -371,7 +381,11 @@ export interface components {
                 };
             };
         };
-        /** @description The control request is invalid. */
+        /**
+         * @description The control request is invalid (`INVALID_REQUEST`: schema, session name, body nested too
+         *     deep), or would take the session past a limit (`SESSION_LIMIT`: entities per vendor, bytes
+         *     of stored bodies; `FAULT_RULE_LIMIT`).
+         */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -400,7 +414,10 @@ export interface components {
         };
     };
     parameters: {
-        /** @description Session to act on; `default` when omitted. */
+        /**
+         * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+         *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+         */
         session: string;
         /** @description Vendor name, as in the URL prefix. */
         vendor: components["schemas"]["Vendor"];
@@ -418,7 +435,10 @@ export interface operations {
                 vendor?: components["schemas"]["Vendor"];
             };
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path?: never;
@@ -450,7 +470,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Session IDs. */
+            /** @description Session IDs, the bounds and the eviction counters since start. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -458,6 +478,16 @@ export interface operations {
                 content: {
                     "application/json": {
                         sessions: string[];
+                        /** @description Sessions holding state now. */
+                        live: number;
+                        maxSessions: number;
+                        idleTtlMs: number;
+                        evicted: {
+                            /** @description Sessions evicted because the limit was reached. */
+                            lru: number;
+                            /** @description Sessions dropped after the idle TTL. */
+                            idle: number;
+                        };
                     };
                 };
             };
@@ -500,7 +530,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path?: never;
@@ -521,7 +554,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path?: never;
@@ -542,7 +578,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path?: never;
@@ -563,7 +602,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path?: never;
@@ -584,7 +626,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path?: never;
@@ -605,7 +650,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path: {
@@ -635,7 +683,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path: {
@@ -665,7 +716,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path?: never;
@@ -691,7 +745,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path?: never;
@@ -707,7 +764,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path?: never;
@@ -719,7 +779,15 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["Faults"];
+            /** @description The rule was added; the answer is the rule created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaultRule"];
+                };
+            };
             400: components["responses"]["BadRequest"];
         };
     };
@@ -727,7 +795,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Session to act on; `default` when omitted. */
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
             path?: never;

@@ -868,25 +868,57 @@ export const documents: Record<SpecName, OpenApiDocument> = {
       "/__cardmock/sessions": {
         "get": {
           "operationId": "listSessions",
-          "summary": "Sessions that hold state",
+          "summary": "Sessions that hold state, and how many were evicted",
+          "description": "A session exists once it holds state (vendor state, fault rules, pending transitions); a\nrequest that changes nothing leaves none behind. At most `maxSessions` are kept (least\nrecently used evicted first) and a session idle for `idleTtlMs` is dropped\n(`cardmock serve --max-sessions`, `--session-ttl`).\n",
           "tags": [
             "Sessions"
           ],
           "responses": {
             "200": {
-              "description": "Session IDs.",
+              "description": "Session IDs, the bounds and the eviction counters since start.",
               "content": {
                 "application/json": {
                   "schema": {
                     "type": "object",
                     "required": [
-                      "sessions"
+                      "sessions",
+                      "live",
+                      "maxSessions",
+                      "idleTtlMs",
+                      "evicted"
                     ],
                     "properties": {
                       "sessions": {
                         "type": "array",
                         "items": {
                           "type": "string"
+                        }
+                      },
+                      "live": {
+                        "type": "integer",
+                        "description": "Sessions holding state now."
+                      },
+                      "maxSessions": {
+                        "type": "integer"
+                      },
+                      "idleTtlMs": {
+                        "type": "integer"
+                      },
+                      "evicted": {
+                        "type": "object",
+                        "required": [
+                          "lru",
+                          "idle"
+                        ],
+                        "properties": {
+                          "lru": {
+                            "type": "integer",
+                            "description": "Sessions evicted because the limit was reached."
+                          },
+                          "idle": {
+                            "type": "integer",
+                            "description": "Sessions dropped after the idle TTL."
+                          }
                         }
                       }
                     }
@@ -896,7 +928,14 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                       "value": {
                         "sessions": [
                           "default"
-                        ]
+                        ],
+                        "live": 1,
+                        "maxSessions": 1000,
+                        "idleTtlMs": 3600000,
+                        "evicted": {
+                          "lru": 0,
+                          "idle": 0
+                        }
                       }
                     }
                   }
@@ -1262,6 +1301,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         "get": {
           "operationId": "getVendorState",
           "summary": "The session's entities of one vendor",
+          "description": "Written in pieces as the client reads it, so a large state never stalls other sessions.",
           "tags": [
             "Sessions"
           ],
@@ -1443,7 +1483,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         "post": {
           "operationId": "addFault",
           "summary": "Add a fault or latency rule",
-          "description": "The next matching requests (all, or `times` of them) wait `delayMs` and, when `status` is\ngiven, get that status with its first documented example. `status` must be one the\noperation documents.\n",
+          "description": "The next matching requests (all, or `times` of them) wait `delayMs` and, when `status` is\ngiven, get that status with its first documented example. `status` must be one the\noperation documents.\nA session holds at most 100 rules (400 `FAULT_RULE_LIMIT` beyond).\n",
           "tags": [
             "Faults"
           ],
@@ -1473,8 +1513,25 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             }
           },
           "responses": {
-            "200": {
-              "$ref": "#/components/responses/Faults"
+            "201": {
+              "description": "The rule was added; the answer is the rule created.",
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/FaultRule"
+                  },
+                  "examples": {
+                    "PAYSAFE_503_ONCE": {
+                      "value": {
+                        "vendor": "paysafe",
+                        "operationId": "assignBulkCard",
+                        "status": 503,
+                        "times": 1
+                      }
+                    }
+                  }
+                }
+              }
             },
             "400": {
               "$ref": "#/components/responses/BadRequest"
@@ -1509,11 +1566,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "name": "x-cardmock-session",
           "in": "header",
           "required": false,
-          "description": "Session to act on; `default` when omitted.",
+          "description": "Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the\nsame rule as on the vendor paths (anything else is refused with 400, never rewritten).\n",
           "schema": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 200
+            "maxLength": 200,
+            "pattern": "^[!-~]{1,200}$"
           }
         },
         "vendor": {
@@ -1593,7 +1651,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           }
         },
         "BadRequest": {
-          "description": "The control request is invalid.",
+          "description": "The control request is invalid (`INVALID_REQUEST`: schema, session name, body nested too\ndeep), or would take the session past a limit (`SESSION_LIMIT`: entities per vendor, bytes\nof stored bodies; `FAULT_RULE_LIMIT`).\n",
           "content": {
             "application/json": {
               "schema": {

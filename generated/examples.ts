@@ -67,7 +67,7 @@ export interface ExampleNames {
       400: "INVALID_REQUEST";
     };
     "addFault": {
-      200: "ONE";
+      201: "PAYSAFE_503_ONCE";
       400: "INVALID_REQUEST";
     };
     "clearFaults": {

@@ -5,8 +5,9 @@
 import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { createEngine, type Engine } from '../mocks/core/engine.ts';
+import type { SessionLimits } from '../mocks/core/session-limits.ts';
 import { CONTROL_PREFIX, createControlApi } from '../mocks/control/control-api.ts';
-import { startServer, type RunningServer } from '../mocks/adapters/node-http.ts';
+import { startServer, type RunningServer, type ServerLimits } from '../mocks/adapters/node-http.ts';
 import { startPrismGroup, type PrismGroup } from '../mocks/prism/per-vendor.ts';
 import { allVendors } from '../mocks/vendors/index.ts';
 
@@ -16,12 +17,25 @@ const HELP = `Usage: cardmock serve [options]
   --host <addr>       Interface to bind (default 127.0.0.1; any other needs --control-token)
   --control-token <t> Secret every control API call must send in x-cardmock-control-token
                       (or env CARDMOCK_CONTROL_TOKEN); dashboard: /__cardmock/?token=<t>
+  --allow-host <name> A host name the control API and dashboard answer besides loopback names and
+                      IP literals (repeatable); other Host headers get 403 (DNS rebinding)
   --async-delay <ms>  How long asynchronous vendor operations take (Pismo bind; default 1000)
   --quiet             No per-request log lines
   --no-control        Stand in for a vendor sandbox: no control API or dashboard, x-cardmock-*
                       headers ignored, one shared state for every client
   --seed <file.json>  Entities to add at start, per vendor, as POST /__cardmock/<vendor>/fixtures
                       takes them: {"paysafe": {"cards": [...]}, ...}
+
+Limits (whole numbers; defaults in brackets):
+  --max-sessions <n>      Sessions kept; the least recently used is evicted beyond [1000]
+  --session-ttl <ms>      A session idle this long is dropped [3600000]
+  --max-entities <n>      Entities per vendor in one session [500000]
+  --max-stored-bytes <n>  Bytes of request bodies one session may store [134217728]
+  --headers-timeout <ms>  Time for a request's headers [10000]
+  --request-timeout <ms>  Time for a whole request, body included [30000]
+  --keep-alive-timeout <ms> Idle keep-alive connections are closed after [5000]
+  --max-connections <n>   Connections at once; more are closed at once [1000]
+
   --stateless         Run \`prism mock\` per vendor instead (documented examples, Prefer headers);
                       vendor i listens on --port + i
   --validate          Also run \`prism proxy --errors\` per vendor in front of the server, on
@@ -31,6 +45,19 @@ const HELP = `Usage: cardmock serve [options]
                       responses (byte-equal); anything else falls through to the stateful mock
 `;
 
+/** Limit flags and the setting each one sets. */
+type NumericLimit = Exclude<keyof (SessionLimits & ServerLimits), 'idleClock'>;
+const LIMIT_FLAGS: Record<string, NumericLimit> = {
+  'max-sessions': 'maxSessions',
+  'session-ttl': 'idleTtlMs',
+  'max-entities': 'maxEntities',
+  'max-stored-bytes': 'maxStoredBytes',
+  'headers-timeout': 'headersTimeoutMs',
+  'request-timeout': 'requestTimeoutMs',
+  'keep-alive-timeout': 'keepAliveTimeoutMs',
+  'max-connections': 'maxConnections',
+};
+
 export async function serveCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -38,7 +65,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
       port: { type: 'string', default: '4010' },
       host: { type: 'string', default: '127.0.0.1' },
       'control-token': { type: 'string' },
+      'allow-host': { type: 'string', multiple: true },
       'async-delay': { type: 'string', default: '1000' },
+      ...Object.fromEntries(Object.keys(LIMIT_FLAGS).map((flag) => [flag, { type: 'string' as const }])),
       quiet: { type: 'boolean', default: false },
       'no-control': { type: 'boolean', default: false },
       seed: { type: 'string' },
@@ -62,6 +91,16 @@ export async function serveCommand(argv: string[]): Promise<number> {
   if (!Number.isInteger(asyncDelayMs) || asyncDelayMs < 0) {
     console.error(`cardmock serve: --async-delay must be a whole number of milliseconds`);
     return 2;
+  }
+  const limits: Partial<Record<NumericLimit, number>> = {};
+  for (const [flag, key] of Object.entries(LIMIT_FLAGS)) {
+    const text = (values as Record<string, unknown>)[flag];
+    if (text === undefined) continue;
+    if (typeof text !== 'string' || !/^[0-9]{1,15}$/.test(text)) {
+      console.error(`cardmock serve: --${flag} must be a whole number, not "${String(text)}"`);
+      return 2;
+    }
+    limits[key] = Number(text);
   }
   if (values.stateless && values.validate) {
     console.error('cardmock serve: choose --stateless or --validate, not both');
@@ -89,7 +128,13 @@ export async function serveCommand(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const engine = createEngine({ vendors: allVendors, settings: { asyncDelayMs } });
+  const { maxSessions, idleTtlMs, maxEntities, maxStoredBytes, ...serverLimits } = limits;
+  const sessionLimits = { maxSessions, idleTtlMs, maxEntities, maxStoredBytes };
+  const engine = createEngine({
+    vendors: allVendors,
+    settings: { asyncDelayMs },
+    limits: Object.fromEntries(Object.entries(sessionLimits).filter(([, v]) => v !== undefined)),
+  });
   if (values.seed) {
     const problem = await seedEngine(engine, values.seed);
     if (problem) {
@@ -105,6 +150,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
       host,
       ...(controlToken ? { controlToken } : {}),
       ...(values['no-control'] ? { control: false } : {}),
+      allowHosts: values['allow-host'] ?? [],
+      ...serverLimits,
       ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
     });
   } catch (error) {
@@ -184,7 +231,9 @@ async function seedEngine(engine: Engine, file: string): Promise<string | undefi
 function untilSignal(stop: () => Promise<void>): Promise<void> {
   return new Promise<void>((resolve) => {
     const onSignal = (signal: string) => {
-      console.log(`cardmock: ${signal}, finishing requests in flight and stopping`);
+      console.log(`cardmock: ${signal}, finishing requests in flight and stopping (again to stop now)`);
+      // Pending delays end at once and the grace period is bounded; a second signal does not wait at all.
+      process.once(signal, () => process.exit(1));
       stop().then(resolve);
     };
     process.once('SIGINT', () => onSignal('SIGINT'));

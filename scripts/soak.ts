@@ -1,7 +1,9 @@
 /**
  * `npm run soak`: a random mix at high load against the stateful server for SOAK_SECONDS (default
- * 60), loopback only. Passes when no request got a 5xx or a socket error and RSS after warm-up grew
- * by less than SOAK_MAX_GROWTH_MB (default 64). Prints the figures; exit code 1 on failure.
+ * 60), loopback only; then SOAK_NEW_SESSION_SECONDS (default 30) in which every request names a
+ * session never used before (a shared CI mock used by many runs). Each phase passes when no request
+ * got a 5xx or a socket error and RSS after warm-up grew by less than SOAK_MAX_GROWTH_MB (default
+ * 64). Prints the figures; exit code 1 on failure.
  */
 import autocannon from 'autocannon';
 import { allVendors } from '../mocks/vendors/index.ts';
@@ -10,8 +12,8 @@ import { mix, rssMb, seed, startCardmock, stop } from './load-kit.ts';
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 50);
 const MAX_GROWTH_MB = Number(process.env.SOAK_MAX_GROWTH_MB ?? 64);
-const WARM_UP_S = Math.min(10, Math.floor(SECONDS / 4));
 const SESSIONS = 20;
+const NEW_SESSION_SECONDS = Number(process.env.SOAK_NEW_SESSION_SECONDS ?? 30);
 
 async function main(): Promise<number> {
   const { child, url } = await startCardmock();
@@ -51,7 +53,46 @@ async function main(): Promise<number> {
   );
   clearInterval(timer);
   const rssEnd = await rssMb([child.pid!]);
+  const phaseOne = report('mixed load', results, SECONDS, samples, rssEnd);
+  const phaseTwo = await everNewSessions(url, child.pid!);
   await stop(child);
+  const ok = phaseOne && phaseTwo;
+  console.log(ok ? 'soak passed' : 'soak FAILED');
+  return ok ? 0 : 1;
+}
+
+/** Every request in a session never used before: sessions must be evicted, memory must level off. */
+async function everNewSessions(url: string, pid: number): Promise<boolean> {
+  console.log(`\nsoak, ever-new sessions: ${NEW_SESSION_SECONDS} s, ${CONNECTIONS} connections, each request in a new session`);
+  const samples: { s: number; rss: number }[] = [];
+  const started = Date.now();
+  const timer = setInterval(async () => {
+    const s = Math.round((Date.now() - started) / 1000);
+    samples.push({ s, rss: await rssMb([pid]) });
+    process.stdout.write(`  t=${s}s rss=${samples.at(-1)!.rss} MB\n`);
+  }, 5_000);
+  let n = 0;
+  const results = await Promise.all(
+    allVendors.map((vendor) => {
+      const requests = mix(vendor, `/${vendor.name}`, { next: 0, limit: 1_000 }).map((r) => ({
+        ...r,
+        setupRequest: (request: autocannon.Request) => {
+          const base = r.setupRequest ? (r.setupRequest as (q: autocannon.Request) => autocannon.Request)(request) : request;
+          return { ...base, headers: { ...base.headers, 'x-cardmock-session': `new-${++n}` } };
+        },
+      }));
+      return autocannon({ url, connections: Math.max(1, Math.round(CONNECTIONS / allVendors.length)), duration: NEW_SESSION_SECONDS, requests });
+    }),
+  );
+  clearInterval(timer);
+  const rssEnd = await rssMb([pid]);
+  const sessions = (await (await fetch(`${url}/__cardmock/sessions`)).json()) as { live: number; maxSessions: number; evicted: { lru: number; idle: number } };
+  console.log(`${n.toLocaleString('en')} new sessions named; kept ${sessions.live} (limit ${sessions.maxSessions}), evicted ${JSON.stringify(sessions.evicted)}`);
+  return report('ever-new sessions', results, NEW_SESSION_SECONDS, samples, rssEnd);
+}
+
+function report(phase: string, results: autocannon.Result[], seconds: number, samples: { s: number; rss: number }[], rssEnd: number): boolean {
+  const warmUpS = Math.min(10, Math.floor(seconds / 4));
 
   const codes: Record<string, number> = {};
   for (const r of results) {
@@ -60,13 +101,13 @@ async function main(): Promise<number> {
   const total = results.reduce((t, r) => t + r.requests.total, 0);
   const socketErrors = results.reduce((t, r) => t + r.errors + r.timeouts, 0);
   const serverErrors = Object.entries(codes).filter(([c]) => c.startsWith('5')).reduce((t, [, v]) => t + v, 0);
-  const warm = samples.find((x) => x.s >= WARM_UP_S)?.rss ?? samples[0]?.rss ?? rssEnd;
+  const warm = samples.find((x) => x.s >= warmUpS)?.rss ?? samples[0]?.rss ?? rssEnd;
   const growth = rssEnd - warm;
-  console.log(`\nrequests ${total.toLocaleString('en')} (${Math.round(total / SECONDS).toLocaleString('en')}/s), statuses ${JSON.stringify(codes)}`);
-  console.log(`5xx ${serverErrors}, socket errors/time-outs ${socketErrors}, RSS after warm-up ${warm} MB → end ${rssEnd} MB (growth ${growth} MB, bound ${MAX_GROWTH_MB} MB)`);
+  console.log(`${phase}: requests ${total.toLocaleString('en')} (${Math.round(total / seconds).toLocaleString('en')}/s), statuses ${JSON.stringify(codes)}`);
+  console.log(`${phase}: 5xx ${serverErrors}, socket errors/time-outs ${socketErrors}, RSS after warm-up ${warm} MB → end ${rssEnd} MB (growth ${growth} MB, bound ${MAX_GROWTH_MB} MB)`);
   const ok = serverErrors === 0 && socketErrors === 0 && growth < MAX_GROWTH_MB;
-  console.log(ok ? 'soak passed' : 'soak FAILED');
-  return ok ? 0 : 1;
+  console.log(`${phase}: ${ok ? 'passed' : 'FAILED'}`);
+  return ok;
 }
 
 main().then(

@@ -1,14 +1,24 @@
 /**
  * Who may use the control API. Without a token: loopback clients only, and never a cross-site page
  * (a web page could otherwise reset your session with a plain form POST). With a token (required to
- * serve on any other interface): every control request must carry it.
+ * serve on any other interface): every control request must carry it. In both cases the `Host`
+ * must be a name we answer to: a page whose own name was rebound to 127.0.0.1 (DNS rebinding) is
+ * same-origin with itself, so the Origin check alone lets it in.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { isIP } from 'node:net';
 
 export const CONTROL_TOKEN_HEADER = 'x-cardmock-control-token';
 
-export type Verdict = { ok: true } | { ok: false; status: 401 | 403; code: string; message: string };
+export interface GuardOptions {
+  controlToken?: string | undefined;
+  /** Host names answered besides loopback names and IP literals (`--allow-host`, the bound name). */
+  allowHosts?: readonly string[] | undefined;
+}
+
+export type Refusal = { ok: false; status: 401 | 403; code: string; message: string };
+export type Verdict = { ok: true } | Refusal;
 
 export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
@@ -21,7 +31,34 @@ function sameToken(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function controlVerdict(req: IncomingMessage, controlToken: string | undefined): Verdict {
+/** The host name of a Host header, lower case, without port or IPv6 brackets. */
+function hostName(host: string): string {
+  const name = host.startsWith('[') ? host.slice(1, host.indexOf(']')) : host.replace(/:\d*$/, '');
+  return name.toLowerCase().replace(/\.$/, '');
+}
+
+/**
+ * A Host we answer to: loopback names (`localhost`, `*.localhost`, RFC 6761), any IP literal (a
+ * rebinding attack needs a name: an IP literal cannot be rebound), and the names given.
+ */
+export function hostAllowed(host: string | undefined, allowHosts: readonly string[] = []): boolean {
+  if (!host) return false;
+  const name = hostName(host);
+  if (name === '') return false;
+  if (name === 'localhost' || name.endsWith('.localhost') || isIP(name) !== 0) return true;
+  return allowHosts.some((allowed) => hostName(allowed) === name);
+}
+
+export const hostRefusal = (host: string | undefined): Refusal => ({
+  ok: false,
+  status: 403,
+  code: 'HOST_NOT_ALLOWED',
+  message: `cardmock does not answer control requests for host ${JSON.stringify(host ?? '')}; start it with --allow-host <name> to answer that name`,
+});
+
+export function controlVerdict(req: IncomingMessage, options: GuardOptions = {}): Verdict {
+  const { controlToken, allowHosts } = options;
+  if (!hostAllowed(req.headers.host, allowHosts)) return hostRefusal(req.headers.host);
   const origin = req.headers.origin;
   if (origin !== undefined && origin !== `http://${req.headers.host}` && origin !== `https://${req.headers.host}`) {
     return { ok: false, status: 403, code: 'CROSS_ORIGIN', message: `the control API does not answer pages of other origins (${origin})` };

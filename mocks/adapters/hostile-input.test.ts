@@ -64,6 +64,8 @@ function catalog(vendor: VendorModule, operationId: string, session: () => strin
       ['wrong content type', base({ headers: { 'content-type': 'text/plain' }, body: call.body ?? '{}' }), {}],
       ['body over 1 MB', base({ body: JSON.stringify({ pad: 'x'.repeat(1_100_000) }), headers: json }), {}],
       ['JSON nested 10 000 deep', base({ body: '['.repeat(10_000) + ']'.repeat(10_000), headers: json }), {}],
+      // Inside an otherwise valid body, where an open schema would store it and its state would not serialise.
+      ['object nested 5 000 deep in a valid body', base({ body: (call.body ?? '{}').replace(/}\s*$/, `,"extra":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}`), headers: json }), {}],
       ['invalid UTF-8', base({ body: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), headers: json }), {}],
     );
     const noType = base();
@@ -72,6 +74,13 @@ function catalog(vendor: VendorModule, operationId: string, session: () => strin
     if (op.requestBody.required) cases.push(['empty body', base({ body: '' }), {}]);
   }
   cases.push(['oversized header', base({ headers: { 'x-padding': 'p'.repeat(20_000) } }), {}]);
+  // cardmock's own headers: decimal digits only, session names as on every other path.
+  for (const delay of ['0x10', '1e3', '+5', '']) cases.push([`x-cardmock-delay ${JSON.stringify(delay)}`, base({ headers: { 'x-cardmock-delay': delay } }), {}]);
+  for (const fault of ['0x1f7', '5.03e2']) cases.push([`x-cardmock-fault ${JSON.stringify(fault)}`, base({ headers: { 'x-cardmock-fault': fault } }), {}]);
+  cases.push(
+    ['session name of 201 characters', base({ headers: { 'x-cardmock-session': 's'.repeat(201) } }), {}],
+    ['session name in UTF-8 (café)', base({ headers: { 'x-cardmock-session': Buffer.from('café').toString('latin1') } }), {}],
+  );
   const firstParam = /\{([^}]+)\}/.exec(op.path)?.[1];
   if (firstParam) {
     const withParam = (value: string) => {
@@ -134,4 +143,31 @@ describe('hostile input over HTTP', () => {
       });
     }
   }
+});
+
+/** The same promise for cardmock's own surface: the control API and dashboard answer in cardmock's envelope. */
+describe('hostile input to the control API and dashboard', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ engine: createEngine({ vendors: allVendors }), port: 0 });
+  });
+  afterAll(() => server?.close());
+
+  const cases: [string, Raw, number, string | undefined][] = [
+    ['forged Host (DNS rebinding) on the control API', { method: 'POST', path: '/__cardmock/reset', headers: { host: 'evil.example' } }, 403, 'HOST_NOT_ALLOWED'],
+    ['forged Host on the dashboard', { method: 'GET', path: '/__cardmock/', headers: { host: 'evil.example' } }, 403, 'HOST_NOT_ALLOWED'],
+    ['session name of 201 characters', { method: 'POST', path: '/__cardmock/reset', headers: { 'x-cardmock-session': 's'.repeat(201) } }, 400, 'INVALID_REQUEST'],
+    ['session name in UTF-8', { method: 'GET', path: '/__cardmock/faults', headers: { 'x-cardmock-session': Buffer.from('café').toString('latin1') } }, 400, 'INVALID_REQUEST'],
+    ['fixtures nested 5 000 deep', { method: 'POST', path: '/__cardmock/enfuce/fixtures', headers: { 'content-type': 'application/json' }, body: `{"customers":[${'['.repeat(5_000)}${']'.repeat(5_000)}]}` }, 400, 'INVALID_REQUEST'],
+    ['fault status in hex', { method: 'POST', path: '/__cardmock/faults', headers: { 'content-type': 'application/json' }, body: '{"vendor":"paysafe","status":"0x1f7"}' }, 400, 'INVALID_REQUEST'],
+    ['HEAD on the dashboard', { method: 'HEAD', path: '/__cardmock/', headers: {} }, 200, undefined],
+  ];
+
+  it.each(cases)('%s → %d in cardmock\'s envelope', async (_name, raw, status, code) => {
+    const answer = await send(server.url, raw);
+    expect(answer.status).toBe(status);
+    expect(answer.text).not.toMatch(/\n\s+at |\.ts:\d+/);
+    if (code) expect(JSON.parse(answer.text)).toMatchObject({ error: { code, message: expect.any(String) } });
+    else expect(answer.text).toBe('');
+  });
 });

@@ -73,10 +73,10 @@ describe('control API lock-down', () => {
   });
 
   it('without a token, only loopback clients are answered', () => {
-    const request = (remoteAddress: string) => ({ headers: { host: 'x:4010' }, socket: { remoteAddress } }) as unknown as IncomingMessage;
-    expect(controlVerdict(request('127.0.0.1'), undefined).ok).toBe(true);
-    expect(controlVerdict(request('::1'), undefined).ok).toBe(true);
-    expect(controlVerdict(request('192.0.2.7'), undefined)).toMatchObject({ ok: false, status: 403, code: 'LOOPBACK_ONLY' });
+    const request = (remoteAddress: string) => ({ headers: { host: 'localhost:4010' }, socket: { remoteAddress } }) as unknown as IncomingMessage;
+    expect(controlVerdict(request('127.0.0.1')).ok).toBe(true);
+    expect(controlVerdict(request('::1')).ok).toBe(true);
+    expect(controlVerdict(request('192.0.2.7'))).toMatchObject({ ok: false, status: 403, code: 'LOOPBACK_ONLY' });
   });
 });
 
@@ -96,6 +96,48 @@ describe('cardmock serve process', () => {
     } finally {
       child.kill('SIGKILL');
     }
+  });
+
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s during a 60 s delay: the delay is cut short, the request answered, the process exits 0', async (signal) => {
+    const { child, url } = await serve(['--port', '0', '--quiet']);
+    try {
+      const call = sampleCall(paysafe, 'assignBulkCard');
+      const inFlight = fetch(`${url}/paysafe${call.path}`, { method: call.method, headers: { ...call.headers, 'x-cardmock-delay': '60000' }, body: call.body! });
+      await new Promise((r) => setTimeout(r, 300));
+      child.kill(signal);
+      expect((await inFlight).status).toBe(200);
+      const [code] = await once(child, 'exit');
+      expect(code).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('server limits are flags: a connection over --max-connections is closed, others are served', async () => {
+    const { child, url } = await serve(['--port', '0', '--quiet', '--max-connections', '1', '--headers-timeout', '2000', '--max-sessions', '5']);
+    const { connect } = await import('node:net');
+    const held = connect(Number(new URL(url).port), '127.0.0.1');
+    try {
+      await once(held, 'connect');
+      await new Promise((r) => setTimeout(r, 100));
+      await expect(fetch(`${url}/__cardmock/sessions`)).rejects.toThrow();
+      held.destroy();
+      await new Promise((r) => setTimeout(r, 100));
+      const r = await fetch(`${url}/__cardmock/sessions`, { headers: { connection: 'close' } });
+      expect(await r.json()).toMatchObject({ maxSessions: 5 });
+    } finally {
+      held.destroy();
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('refuses a limit that is not a whole number', async () => {
+    const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--max-sessions', '1e3'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (c) => (stderr += c));
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--max-sessions must be a whole number/);
   });
 
   it('says clearly when the port is taken', async () => {

@@ -2,20 +2,31 @@
  * The native Node HTTP adapter: translates `http.IncomingMessage` to a MockRequest, lets the
  * engine (vendors) or the control API answer, and writes the MockResponse. No framework, no MSW.
  */
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../core/engine.ts';
-import type { MockRequest, MockResponse } from '../core/types.ts';
+import type { ClientPresence, MockRequest, MockResponse } from '../core/types.ts';
 import { CONTROL_PREFIX, createControlApi } from '../control/control-api.ts';
-import { controlVerdict, isLoopback } from './control-guard.ts';
+import { dashboard } from '../control/dashboard.ts';
+import { controlVerdict, hostAllowed, hostRefusal, isLoopback, type Refusal } from './control-guard.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** The dashboard: one static page over the control API, no build step. */
-const dashboard = readFileSync(new URL('../control/dashboard.html', import.meta.url));
+/** How long a client may take, and how many may be connected at once. */
+export interface ServerLimits {
+  /** Until the request's headers are complete. */
+  headersTimeoutMs: number;
+  /** Until the whole request, body included, is received (a delay that follows does not count). */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+  /** Connections at once; beyond, new connections are closed at once. */
+  maxConnections: number;
+}
 
-export interface ServerOptions {
+export const DEFAULT_SERVER_LIMITS: ServerLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 };
+
+export interface ServerOptions extends Partial<ServerLimits> {
   engine: Engine;
   port?: number;
   host?: string;
@@ -28,6 +39,8 @@ export interface ServerOptions {
    * request headers (session, fault, delay) are ignored, so every client shares one state.
    */
   control?: boolean;
+  /** Host names the control API and dashboard answer besides loopback names and IP literals. */
+  allowHosts?: string[];
 }
 
 /** The request headers that reach cardmock's own machinery rather than a vendor's. */
@@ -62,6 +75,12 @@ function answerUnparsable(engine: Engine, error: NodeJS.ErrnoException & { rawPa
     socket.destroy();
     return;
   }
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    // Node does not say which request timed out (its line may not even be complete): cardmock answers.
+    const payload = JSON.stringify({ error: { code: 'REQUEST_TIMEOUT', message: 'the request was not received in time' } });
+    socket.end(`HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(payload)}\r\nconnection: close\r\n\r\n${payload}`);
+    return;
+  }
   const path = /^[A-Z]+ (\/[^\s?]*)/.exec(error.rawPacket?.toString('latin1') ?? '')?.[1] ?? '/';
   const vendor = engine.vendor(path.split('/')[1] ?? '');
   const message = PARSE_ERRORS[error.code ?? ''] ?? 'the request could not be parsed';
@@ -75,10 +94,28 @@ function answerUnparsable(engine: Engine, error: NodeJS.ErrnoException & { rawPa
 
 export function createRequestListener(options: ServerOptions): http.RequestListener {
   const { engine, log, controlToken } = options;
+  const guard = { controlToken, allowHosts: [...(options.allowHosts ?? []), ...(options.host ? [options.host] : [])] };
   const control = createControlApi(engine);
   const hidden = options.control === false;
   return (req, res) => {
     const started = performance.now();
+    // The client going before its answer is written: a delayed request then changes nothing.
+    let gone = false;
+    let listeners: Set<() => void> | undefined;
+    res.once('close', () => {
+      if (res.writableFinished) return;
+      gone = true;
+      listeners?.forEach((listener) => listener());
+    });
+    const client: ClientPresence = {
+      get gone() {
+        return gone;
+      },
+      onGone(listener) {
+        (listeners ??= new Set()).add(listener);
+        return () => listeners!.delete(listener);
+      },
+    };
     readBody(req).then(
       async ({ body, bodyError }) => {
         const target = req.url ?? '/';
@@ -90,12 +127,19 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
           headers: hidden ? withoutCardmockHeaders(req.headers) : (req.headers as Record<string, string | undefined>),
           ...(body !== undefined ? { body } : {}),
           ...(bodyError !== undefined ? { bodyError } : {}),
+          client,
         };
-        if (!hidden && request.method === 'GET' && (request.path === CONTROL_PREFIX || request.path === `${CONTROL_PREFIX}/`)) {
+        if (!hidden && (request.method === 'GET' || request.method === 'HEAD') && (request.path === CONTROL_PREFIX || request.path === `${CONTROL_PREFIX}/`)) {
+          if (!hostAllowed(req.headers.host, guard.allowHosts)) {
+            write(res, refusalResponse(hostRefusal(req.headers.host)));
+            log?.(`${request.method} ${request.path} 403 host not allowed`);
+            return;
+          }
           if (request.path === CONTROL_PREFIX) {
             res.writeHead(301, { location: `${CONTROL_PREFIX}/`, 'content-length': 0 }).end();
           } else {
-            res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': dashboard.length }).end(dashboard);
+            // Node sends no body for HEAD, whatever is written.
+            res.writeHead(200, dashboard.headers).end(dashboard.body);
           }
           log?.(`${request.method} ${request.path} 200 dashboard`);
           return;
@@ -103,17 +147,24 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
         const isControl = !hidden && request.path.startsWith(`${CONTROL_PREFIX}/`);
         let response: MockResponse;
         if (isControl) {
-          const verdict = controlVerdict(req, controlToken);
-          response = verdict.ok
-            ? control.handle(request)
-            : { status: verdict.status, headers: { 'content-type': 'application/json' }, body: { error: { code: verdict.code, message: verdict.message } } };
+          const verdict = controlVerdict(req, guard);
+          response = verdict.ok ? control.handle(request) : refusalResponse(verdict);
         } else {
           response = await engine.handle(request);
+        }
+        if (gone) {
+          log?.(`${request.method} ${request.path} client went away, nothing changed`);
+          return;
         }
         write(res, response);
         log?.(`${request.method} ${request.path} ${response.status} ${(performance.now() - started).toFixed(1)}ms`);
       },
     ).catch((error: unknown) => {
+      if (gone || req.socket.destroyed) {
+        // The client went away or timed out while sending; it was answered (408) or cannot be.
+        res.destroy();
+        return;
+      }
       // A programmer error in a mock: answer without leaking a stack trace, and say so in the log.
       log?.(`${req.method} ${req.url} 500 internal error: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) write(res, { status: 500, headers: { 'content-type': 'application/json' }, body: { error: { code: 'CARDMOCK_INTERNAL', message: 'cardmock failed to answer this request' } } });
@@ -126,12 +177,34 @@ function withoutCardmockHeaders(headers: http.IncomingHttpHeaders): Record<strin
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !CARDMOCK_HEADERS.test(name))) as Record<string, string | undefined>;
 }
 
+const refusalResponse = (verdict: Refusal): MockResponse => ({
+  status: verdict.status,
+  headers: { 'content-type': 'application/json' },
+  body: { error: { code: verdict.code, message: verdict.message } },
+});
+
 function write(res: http.ServerResponse, response: MockResponse): void {
+  if (response.stream) {
+    writeStream(res, response, response.stream);
+    return;
+  }
   const payload = response.body === undefined ? undefined : JSON.stringify(response.body);
   const headers: Record<string, string | number> = { ...response.headers };
   headers['content-length'] = payload === undefined ? 0 : Buffer.byteLength(payload);
   res.writeHead(response.status, headers);
   res.end(payload);
+}
+
+/** A large answer in pieces, waiting for the client to drain each: memory stays flat for slow readers. */
+function writeStream(res: http.ServerResponse, response: MockResponse, stream: () => AsyncIterable<string>): void {
+  res.writeHead(response.status, response.headers);
+  (async () => {
+    for await (const piece of stream()) {
+      if (res.destroyed) return;
+      if (!res.write(piece)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+    }
+    res.end();
+  })().catch(() => res.destroy());
 }
 
 function readBody(req: http.IncomingMessage): Promise<{ body?: string; bodyError?: string }> {
@@ -162,9 +235,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (!isLoopback(host) && !options.controlToken) {
     throw Object.assign(new Error(`serving on ${host} exposes the control API: set a control token (--control-token)`), { code: 'CONTROL_TOKEN_REQUIRED' });
   }
-  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, createRequestListener(options));
+  const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS };
+  for (const key of Object.keys(limits) as (keyof ServerLimits)[]) if (options[key] !== undefined) limits[key] = options[key];
+  const server = http.createServer(
+    {
+      maxHeaderSize: MAX_HEADER_BYTES,
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: Math.max(limits.requestTimeoutMs, limits.headersTimeoutMs),
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // Node checks time-outs only this often (30 s by default): a fraction of the shortest one.
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 4))),
+    },
+    createRequestListener(options),
+  );
   server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket) => answerUnparsable(options.engine, error, socket));
-  server.keepAliveTimeout = 5_000;
+  server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4010, host, () => {
@@ -181,6 +266,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server,
     close: () =>
       new Promise<void>((resolve) => {
+        // Pending fault delays end now, so shutdown never waits out a 60 s delay.
+        options.engine.cancelDelays();
         // Requests in flight finish; their keep-alive connections are closed as soon as they go
         // idle, and anything still open after the grace period is cut.
         const sweep = setInterval(() => server.closeIdleConnections(), 50);

@@ -8,9 +8,12 @@ import { operationsOf } from '../../specs/lib/operations.ts';
 import { createSchemaRegistry } from '../../specs/lib/schema-registry.ts';
 import { compileOperation, type RequestProblem, type ValidatedRequest } from '../core/compile-operation.ts';
 import type { Engine } from '../core/engine.ts';
-import type { FaultRule } from '../core/faults.ts';
+import { MAX_FAULT_RULES, type FaultRule } from '../core/faults.ts';
+import { countEntities, jsonDepth, limitMessage } from '../core/session-limits.ts';
+import { sessionName } from '../core/session-name.ts';
+import { jsonChunks } from './json-chunks.ts';
 import type { Session } from '../core/session-store.ts';
-import { DEFAULT_SESSION, SESSION_HEADER, json, type MockRequest, type MockResponse } from '../core/types.ts';
+import { SESSION_HEADER, json, type MockRequest, type MockResponse } from '../core/types.ts';
 
 export const CONTROL_PREFIX = '/__cardmock';
 
@@ -27,7 +30,11 @@ const handlers: Record<string, Handler> = {
     engine.store.reset(session.id, vendor);
     return json(200, { session: session.id, vendors: vendor ? [vendor] : engine.vendors.map((v) => v.name) });
   },
-  listSessions: (engine) => json(200, { sessions: engine.store.ids() }),
+  listSessions(engine) {
+    const sessions = engine.store.ids();
+    const { maxSessions, idleTtlMs, evicted } = engine.store.stats();
+    return json(200, { sessions, live: sessions.length, maxSessions, idleTtlMs, evicted });
+  },
   listVendors: (engine) =>
     json(200, {
       vendors: engine.vendors.map((v) => ({
@@ -44,7 +51,10 @@ const handlers: Record<string, Handler> = {
   getVendorState(engine, session, request) {
     const module = vendorModule(engine, request.path.vendor as string);
     if (!module) return error(404, 'NOT_FOUND', `vendor ${String(request.path.vendor)} is not served`);
-    return json(200, module.snapshot(engine.state(session.id, module.name)));
+    engine.store.settle(session);
+    // Looking at a session that holds nothing shows the defaults without creating state.
+    const snapshot = module.snapshot(session.states.get(module.name) ?? module.createState()) as Record<string, unknown>;
+    return { status: 200, headers: { 'content-type': 'application/json' }, stream: () => jsonChunks(snapshot) };
   },
   getVendorEvents(engine, session, request) {
     const vendor = request.path.vendor as string;
@@ -78,16 +88,26 @@ const handlers: Record<string, Handler> = {
         }
       }
     }
+    if (session.faults.length >= MAX_FAULT_RULES) {
+      return error(400, 'FAULT_RULE_LIMIT', `a session holds at most ${MAX_FAULT_RULES} fault rules; clear them with DELETE /__cardmock/faults`);
+    }
     session.faults.push({ ...rule });
-    return json(200, { faults: session.faults });
+    return json(201, rule);
   },
 };
 
-function addFixtures(engine: Engine, session: Session, request: ValidatedRequest, vendor: string): MockResponse {
+function addFixtures(engine: Engine, session: Session, request: ValidatedRequest, raw: MockRequest, vendor: string): MockResponse {
   const module = vendorModule(engine, vendor);
   if (!module) return error(404, 'NOT_FOUND', `vendor ${vendor} is not served`);
-  const conflict = module.addFixtures(engine.state(session.id, vendor), request.body);
+  const { maxEntities, maxStoredBytes } = engine.limits;
+  const bytes = raw.body?.length ?? 0;
+  if (session.storedBytes + bytes > maxStoredBytes) return error(400, 'SESSION_LIMIT', limitMessage.storedBytes(maxStoredBytes));
+  const adding = Object.values(request.body as Record<string, unknown[]>).reduce((n, list) => n + list.length, 0);
+  const state = engine.state(session.id, vendor);
+  if (countEntities(state) + adding > maxEntities) return error(400, 'SESSION_LIMIT', limitMessage.entities(maxEntities));
+  const conflict = module.addFixtures(state, request.body);
   if (conflict) return error(409, 'CONFLICT', conflict);
+  session.storedBytes += bytes;
   const added = Object.fromEntries(
     Object.entries(request.body as Record<string, unknown[]>).map(([kind, list]) => [kind, list.length]),
   );
@@ -115,14 +135,23 @@ export function createControlApi(engine: Engine): ControlApi {
           allowed.push(operation.spec.method.toUpperCase());
           continue;
         }
+        const named = sessionName(request.headers);
+        if (!named.ok) return error(400, 'INVALID_REQUEST', 'The control request is invalid.', [`header ${SESSION_HEADER} ${named.message}`]);
+        const { maxBodyDepth } = engine.limits;
+        if (request.body && jsonDepth(request.body, maxBodyDepth) > maxBodyDepth) {
+          return error(400, 'INVALID_REQUEST', 'The control request is invalid.', [`body ${limitMessage.depth(maxBodyDepth)}`]);
+        }
         const { request: validated, problems } = operation.validate(request, raw);
         if (problems.length > 0) return error(400, 'INVALID_REQUEST', 'The control request is invalid.', describe(problems));
-        const session = engine.session(request.headers[SESSION_HEADER] || DEFAULT_SESSION);
-        const id = operation.spec.operationId;
-        const handler = handlers[id];
-        if (handler) return handler(engine, session, validated);
-        // add<Vendor>Fixtures: the vendor is the path segment after the prefix.
-        return addFixtures(engine, session, validated, operation.spec.path.split('/')[2]!);
+        const session = engine.store.enter(named.id);
+        try {
+          const handler = handlers[operation.spec.operationId];
+          if (handler) return handler(engine, session, validated);
+          // add<Vendor>Fixtures: the vendor is the path segment after the prefix.
+          return addFixtures(engine, session, validated, request, operation.spec.path.split('/')[2]!);
+        } finally {
+          engine.store.leave(session);
+        }
       }
       if (allowed.length > 0) {
         const r = error(405, 'METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${request.path}`);

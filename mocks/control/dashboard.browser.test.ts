@@ -42,6 +42,19 @@ describe.skipIf(!chromiumAvailable)('dashboard at /__cardmock/ in Chromium', () 
     await page.screenshot({ path: `${screenshots}dashboard-pismo.png`, fullPage: true });
   });
 
+  it('refuses to be framed by another page (clickjacking)', async () => {
+    const framing = await browser.newPage();
+    try {
+      await framing.setContent(`<iframe id="victim" src="${server.url}/__cardmock/"></iframe>`);
+      const frame = await (await framing.locator('#victim').elementHandle())!.contentFrame();
+      // A frame refused by frame-ancestors shows Chromium's error page, never the dashboard.
+      await expect.poll(() => frame!.url(), { timeout: 5_000 }).toMatch(/^chrome-error:/);
+      expect(await frame!.locator('#inject-fault').count()).toBe(0);
+    } finally {
+      await framing.close();
+    }
+  });
+
   it('injects a 503 from the dashboard; the next call returns it', async () => {
     await page.locator('#vendors button[data-vendor="paysafe"]').click();
     await page.locator('#fault-operation').selectOption('assignBulkCard');

@@ -6,10 +6,13 @@
 import { createSchemaRegistry } from '../../specs/lib/schema-registry.ts';
 import { systemClock } from './clock.ts';
 import { compileOperation, type CompiledOperation, type RequestProblem } from './compile-operation.ts';
-import { readCredentials } from './credentials.ts';
+import { readCredentials, type Credentials } from './credentials.ts';
+import { createDelays } from './delays.ts';
 import { faultFromHeaders, takeFault, type Fault } from './faults.ts';
+import { countEntities, DEFAULT_SESSION_LIMITS, jsonDepth, limitMessage, type SessionLimits } from './session-limits.ts';
+import { sessionName } from './session-name.ts';
 import { createSessionStore, type Session, type SessionStore } from './session-store.ts';
-import { DEFAULT_SESSION, SESSION_HEADER, json, type Clock, type MockRequest, type MockResponse } from './types.ts';
+import { SESSION_HEADER, json, type ClientPresence, type Clock, type MockRequest, type MockResponse } from './types.ts';
 import type { EngineSettings, VendorModule } from './vendor.ts';
 
 export interface EngineOptions {
@@ -17,7 +20,9 @@ export interface EngineOptions {
   clock?: Clock;
   settings?: Partial<EngineSettings>;
   /** Waits for fault delays; tests may replace it. */
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, client?: ClientPresence) => Promise<void>;
+  /** Bounds on sessions and on what one session may hold; defaults in DEFAULT_SESSION_LIMITS. */
+  limits?: Partial<SessionLimits>;
 }
 
 interface VendorRuntime {
@@ -30,6 +35,7 @@ export interface Engine {
   readonly store: SessionStore;
   readonly settings: EngineSettings;
   readonly vendors: VendorModule[];
+  readonly limits: SessionLimits;
   vendor(name: string): VendorModule | undefined;
   /** Handle a request whose path starts with `/<vendor>`. */
   handle(request: MockRequest): Promise<MockResponse>;
@@ -37,16 +43,17 @@ export interface Engine {
   handleVendor(vendor: string, request: MockRequest): Promise<MockResponse>;
   /** The vendor state of a session, created with default fixtures on first use. */
   state<State = unknown>(sessionId: string, vendor: string): State;
-  session(sessionId: string): Session;
+  /** End every pending delay now (shutdown): the requests waiting on them are answered at once. */
+  cancelDelays(): void;
 }
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createEngine(options: EngineOptions): Engine {
   const clock = options.clock ?? systemClock;
   const settings: EngineSettings = { asyncDelayMs: 1_000, ...options.settings };
-  const sleep = options.sleep ?? defaultSleep;
-  const store = createSessionStore(clock);
+  const delays = createDelays();
+  const sleep = options.sleep ?? delays.sleep;
+  const limits: SessionLimits = { ...DEFAULT_SESSION_LIMITS, ...options.limits };
+  const store = createSessionStore(clock, limits);
 
   const runtimes = new Map<string, VendorRuntime>();
   for (const module of options.vendors) {
@@ -71,19 +78,20 @@ export function createEngine(options: EngineOptions): Engine {
     return state;
   };
 
+  const unknownVendor = (name: string) =>
+    json(404, { error: { code: 'UNKNOWN_VENDOR', message: `No vendor "${name}". Vendors: ${[...runtimes.keys()].join(', ')}` } });
+
   async function handleVendor(name: string, request: MockRequest): Promise<MockResponse> {
     const started = performance.now();
     const runtime = runtimes.get(name);
-    const sessionId = request.headers[SESSION_HEADER] || DEFAULT_SESSION;
-    const session = store.get(sessionId);
-    store.settle(session);
-    let operationId: string | undefined;
-    let response: MockResponse;
-    if (!runtime) {
-      response = json(404, {
-        error: { code: 'UNKNOWN_VENDOR', message: `No vendor "${name}". Vendors: ${[...runtimes.keys()].join(', ')}` },
-      });
-    } else {
+    if (!runtime) return unknownVendor(name);
+    const named = sessionName(request.headers);
+    if (!named.ok) return runtime.module.reject('invalid', [{ in: 'header', field: SESSION_HEADER, message: named.message }]);
+    const session = store.enter(named.id);
+    try {
+      store.settle(session);
+      let operationId: string | undefined;
+      let response: MockResponse;
       const routed = route(runtime, request);
       if ('response' in routed) {
         response = routed.response;
@@ -91,19 +99,21 @@ export function createEngine(options: EngineOptions): Engine {
         operationId = routed.operation.spec.operationId;
         response = await run(runtime, routed.operation, routed.params, request, session);
       }
+      // Says which session answered; also lets a proxy's own answers be told from ours.
+      response = { ...response, headers: { ...response.headers, [SESSION_HEADER]: session.id } };
+      store.logRequest(session, {
+        at: clock.now(),
+        method: request.method,
+        path: request.path,
+        status: response.status,
+        ms: Math.round((performance.now() - started) * 100) / 100,
+        vendor: name,
+        ...(operationId ? { operationId } : {}),
+      });
+      return response;
+    } finally {
+      store.leave(session);
     }
-    // Says which session answered; also lets a proxy's own answers be told from ours.
-    response = { ...response, headers: { ...response.headers, [SESSION_HEADER]: sessionId } };
-    store.logRequest(session, {
-      at: clock.now(),
-      method: request.method,
-      path: request.path,
-      status: response.status,
-      ms: Math.round((performance.now() - started) * 100) / 100,
-      vendor: name,
-      ...(operationId ? { operationId } : {}),
-    });
-    return response;
   }
 
   function route(
@@ -150,7 +160,11 @@ export function createEngine(options: EngineOptions): Engine {
     }
     const fault: Fault | undefined = fromHeaders.fault ?? takeFault(session, module.name, operationId);
     if (fault && fault.delayMs > 0) {
-      await sleep(fault.delayMs);
+      await sleep(fault.delayMs, request.client);
+      // A client that gave up while waiting gets nothing, so nothing may change on its behalf.
+      if (request.client?.gone) {
+        return module.reject('invalid', [{ in: 'header', field: 'connection', message: 'the client went away before the delay ended; nothing was changed' }], operationId);
+      }
       store.settle(session);
     }
     if (fault?.status !== undefined) return module.responses.example(operationId, fault.status);
@@ -163,10 +177,35 @@ export function createEngine(options: EngineOptions): Engine {
           : `must be ${credentials.expected.join(' or ')} credentials`;
       return module.reject('unauthorized', [{ in: 'header', field: 'authorization', message }], operationId);
     }
+    const created = !session.states.has(module.name);
     const state = stateOf(session, module);
     const denied = module.authenticate?.(credentials.credentials, state, operationId, clock);
-    if (denied) return denied;
+    const response = denied ?? within(module, session, operationId, request, () => operate(module, operation, rawParams, request, session, state, credentials.credentials));
+    // A rejected request leaves nothing behind: not even the default state it was checked against.
+    if (created && response.status >= 300 && session.tasks.length === 0) session.states.delete(module.name);
+    return response;
+  }
 
+  /** Per-session limits, checked before the domain sees the request. */
+  function within(module: VendorModule, session: Session, operationId: string, request: MockRequest, next: () => MockResponse): MockResponse {
+    const bodyLength = request.body?.length ?? 0;
+    if (bodyLength > 0 && jsonDepth(request.body!, limits.maxBodyDepth) > limits.maxBodyDepth) {
+      return module.reject('invalid', [{ in: 'body', field: '', message: limitMessage.depth(limits.maxBodyDepth) }], operationId);
+    }
+    if (session.storedBytes + bodyLength > limits.maxStoredBytes) {
+      return module.reject('invalid', [{ in: 'body', field: '', message: limitMessage.storedBytes(limits.maxStoredBytes) }], operationId);
+    }
+    if (countEntities(session.states.get(module.name)) >= limits.maxEntities) {
+      return module.reject('invalid', [{ in: 'body', field: '', message: limitMessage.entities(limits.maxEntities) }], operationId);
+    }
+    const response = next();
+    if (response.status < 300) session.storedBytes += bodyLength;
+    return response;
+  }
+
+  function operate(module: VendorModule, operation: CompiledOperation, rawParams: Record<string, string>, request: MockRequest, session: Session, state: unknown, credentials: Credentials): MockResponse {
+    const operationId = operation.spec.operationId;
+    const statuses = module.responses.statuses(operationId);
     const { request: validated, problems } = operation.validate(request, rawParams);
     if (problems.length > 0) return module.reject('invalid', problems, operationId);
 
@@ -174,7 +213,7 @@ export function createEngine(options: EngineOptions): Engine {
     const response = handler({
       state,
       request: validated,
-      credentials: credentials.credentials,
+      credentials,
       clock,
       settings,
       emit: (type, payload) => store.emit(session, module.name, type, payload),
@@ -190,6 +229,7 @@ export function createEngine(options: EngineOptions): Engine {
     clock,
     store,
     settings,
+    limits,
     vendors: options.vendors,
     vendor: (name) => runtimes.get(name)?.module,
     handleVendor,
@@ -201,10 +241,14 @@ export function createEngine(options: EngineOptions): Engine {
     state<State>(sessionId: string, vendor: string) {
       const module = runtimes.get(vendor)?.module;
       if (!module) throw new Error(`unknown vendor ${vendor}`);
-      const session = store.get(sessionId);
-      store.settle(session);
-      return stateOf(session, module) as State;
+      const session = store.enter(sessionId);
+      try {
+        store.settle(session);
+        return stateOf(session, module) as State;
+      } finally {
+        store.leave(session);
+      }
     },
-    session: (id) => store.get(id),
+    cancelDelays: delays.cancelAll,
   };
 }

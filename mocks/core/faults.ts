@@ -22,6 +22,12 @@ export interface Fault {
 }
 
 export const MAX_DELAY_MS = 60_000;
+/** Fault rules one session may hold: each request scans them, and the list is answered whole. */
+export const MAX_FAULT_RULES = 100;
+
+// Number() would take `0x1f7`, `5.03e2`, `+5`, `' 5'` and `''` (0): only plain decimals are meant.
+const STATUS_TEXT = /^[1-5][0-9]{2}$/;
+const DELAY_TEXT = /^(0|[1-9][0-9]{0,4})$/;
 
 export type FaultHeaderResult = { ok: true; fault?: Fault } | { ok: false; field: string; message: string };
 
@@ -32,20 +38,20 @@ export function faultFromHeaders(request: MockRequest, documented: number[]): Fa
   if (statusText === undefined && delayText === undefined) return { ok: true };
   let status: number | undefined;
   if (statusText !== undefined) {
-    status = Number(statusText);
-    if (!documented.includes(status)) {
+    status = STATUS_TEXT.test(statusText) ? Number(statusText) : undefined;
+    if (status === undefined || !documented.includes(status)) {
       return {
         ok: false,
         field: FAULT_HEADER,
-        message: `must be a status this operation documents (${documented.join(', ')}), not ${statusText}`,
+        message: `must be a status this operation documents, in decimal digits (${documented.join(', ')}), not ${JSON.stringify(statusText.slice(0, 20))}`,
       };
     }
   }
   let delayMs = 0;
   if (delayText !== undefined) {
-    delayMs = Number(delayText);
-    if (!Number.isInteger(delayMs) || delayMs < 0 || delayMs > MAX_DELAY_MS) {
-      return { ok: false, field: DELAY_HEADER, message: `must be an integer from 0 to ${MAX_DELAY_MS}` };
+    delayMs = DELAY_TEXT.test(delayText) ? Number(delayText) : NaN;
+    if (!(delayMs <= MAX_DELAY_MS)) {
+      return { ok: false, field: DELAY_HEADER, message: `must be decimal digits, a whole number of milliseconds from 0 to ${MAX_DELAY_MS}, not ${JSON.stringify(delayText.slice(0, 20))}` };
     }
   }
   return { ok: true, fault: status === undefined ? { delayMs } : { status, delayMs } };

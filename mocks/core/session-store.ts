@@ -1,7 +1,13 @@
 /**
  * Session-scoped state: each `x-cardmock-session` value gets its own vendor states, event log,
  * request log, fault rules and scheduled transitions, so parallel test runs can share one server.
+ *
+ * Memory is bounded: a session is kept only once it holds state (vendor state, fault rules or
+ * pending transitions), so a request that changes nothing leaves nothing behind; at most
+ * `maxSessions` are kept, the least recently used evicted first; and a session idle longer than
+ * `idleTtlMs` is dropped. A session with a request in flight is never evicted.
  */
+import { systemClock } from './clock.ts';
 import type { Clock } from './types.ts';
 import type { FaultRule } from './faults.ts';
 
@@ -40,14 +46,42 @@ export interface Session {
   faults: FaultRule[];
   /** A binary min-heap on (dueAt, seq): scheduling and settling stay O(log n) with many binds in flight. */
   readonly tasks: ScheduledTask[];
+  /** Bytes of request bodies stored in this session (fixtures and accepted vendor requests). */
+  storedBytes: number;
+  /** Requests in flight on this session. */
+  busy: number;
+  /** When the session was last used, on the idle clock. */
+  lastUsed: number;
+}
+
+export interface SessionBounds {
+  /** Sessions kept at most; the least recently used is evicted beyond. */
+  maxSessions: number;
+  /** A session unused this long is dropped. */
+  idleTtlMs: number;
+  /** Wall time for the idle TTL; the engine clock may be a test's manual clock, days ahead. */
+  idleClock?: Clock;
+}
+
+export const DEFAULT_SESSION_BOUNDS: SessionBounds = { maxSessions: 1_000, idleTtlMs: 60 * 60_000 };
+
+export interface SessionStats {
+  live: number;
+  maxSessions: number;
+  idleTtlMs: number;
+  evicted: { lru: number; idle: number };
 }
 
 const REQUEST_LOG_LIMIT = 500;
 const EVENT_LOG_LIMIT = 5_000;
 
 export interface SessionStore {
-  get(id: string): Session;
+  /** The session `id` for one request: existing or new, never evicted until `leave`. */
+  enter(id: string): Session;
+  /** The request is done with the session: it is kept if it holds state, else forgotten. */
+  leave(session: Session): void;
   ids(): string[];
+  stats(): SessionStats;
   /** Drop a session's vendor states (all, or one vendor), its logs and pending work. */
   reset(id: string, vendor?: string): void;
   emit(session: Session, vendor: string, type: string, payload: unknown): CardmockEvent;
@@ -57,26 +91,75 @@ export interface SessionStore {
   logRequest(session: Session, entry: RequestLogEntry): void;
 }
 
-export function createSessionStore(clock: Clock): SessionStore {
+export function createSessionStore(clock: Clock, bounds: Partial<SessionBounds> = {}): SessionStore {
+  const { maxSessions, idleTtlMs, idleClock = systemClock } = { ...DEFAULT_SESSION_BOUNDS, ...bounds };
+  // Map order is use order: the first entry is the least recently used.
   const sessions = new Map<string, Session>();
+  const evicted = { lru: 0, idle: 0 };
   let seq = 0;
-  const fresh = (id: string): Session => ({ id, states: new Map(), events: [], requests: [], faults: [], tasks: [] });
+  const fresh = (id: string): Session => ({ id, states: new Map(), events: [], requests: [], faults: [], tasks: [], storedBytes: 0, busy: 0, lastUsed: idleClock.now() });
+  const holdsState = (s: Session) => s.states.size > 0 || s.faults.length > 0 || s.tasks.length > 0;
+  const touch = (s: Session) => {
+    s.lastUsed = idleClock.now();
+    sessions.delete(s.id);
+    sessions.set(s.id, s);
+  };
+
+  function dropIdle(): void {
+    const now = idleClock.now();
+    for (const s of sessions.values()) {
+      if (s.busy > 0) continue;
+      if (now - s.lastUsed < idleTtlMs) break;
+      sessions.delete(s.id);
+      evicted.idle++;
+    }
+  }
+
+  function evictBeyondLimit(): void {
+    for (const s of sessions.values()) {
+      if (sessions.size <= maxSessions) break;
+      if (s.busy > 0) continue;
+      sessions.delete(s.id);
+      evicted.lru++;
+    }
+  }
 
   return {
-    get(id) {
-      let session = sessions.get(id);
-      if (!session) {
-        session = fresh(id);
-        sessions.set(id, session);
-      }
+    enter(id) {
+      dropIdle();
+      const session = sessions.get(id) ?? fresh(id);
+      session.busy++;
+      touch(session);
       return session;
     },
-    ids: () => [...sessions.keys()],
+    leave(session) {
+      session.busy = Math.max(0, session.busy - 1);
+      if (sessions.get(session.id) !== session) return; // evicted or reset meanwhile
+      if (session.busy > 0) return;
+      if (!holdsState(session)) {
+        sessions.delete(session.id);
+        return;
+      }
+      touch(session);
+      evictBeyondLimit();
+    },
+    ids: () => {
+      dropIdle();
+      return [...sessions.values()].filter(holdsState).map((s) => s.id);
+    },
+    stats: () => ({ live: sessions.size, maxSessions, idleTtlMs, evicted: { ...evicted } }),
     reset(id, vendor) {
       const session = sessions.get(id);
       if (!session) return;
       if (vendor === undefined) {
-        sessions.delete(id);
+        // Emptied in place: requests in flight on it must not bring the old state back.
+        session.states.clear();
+        session.events.length = 0;
+        session.requests.length = 0;
+        session.tasks.length = 0;
+        session.faults = [];
+        session.storedBytes = 0;
+        if (session.busy === 0) sessions.delete(id);
         return;
       }
       session.states.delete(vendor);

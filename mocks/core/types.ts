@@ -11,6 +11,15 @@ export interface MockRequest {
   body?: string;
   /** Set by an adapter that could not read the body (too large, not UTF-8): the request is rejected with it. */
   bodyError?: string;
+  /** Whether the client is still there: a request still waiting when it goes changes nothing. */
+  client?: ClientPresence;
+}
+
+/** Set by an adapter that can tell; cheaper per request than an AbortController. */
+export interface ClientPresence {
+  readonly gone: boolean;
+  /** Call `listener` when the client goes; returns a function that stops listening. */
+  onGone(listener: () => void): () => void;
 }
 
 export interface MockResponse {
@@ -18,6 +27,8 @@ export interface MockResponse {
   headers: Record<string, string>;
   /** A JSON value (serialised by the adapter) or undefined for an empty body. */
   body?: unknown;
+  /** Instead of `body`: JSON text in pieces, for answers too large to serialise at once. */
+  stream?: () => AsyncIterable<string>;
 }
 
 export interface Clock {

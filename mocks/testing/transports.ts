@@ -71,7 +71,12 @@ export function createTransport(name: Transport['name']): Transport {
     const url = new URL(path, 'http://core.invalid');
     const mockRequest = { method: request.method, path: url.pathname, query: url.searchParams, headers, ...(body !== undefined ? { body } : {}) };
     const response = vendor ? await engine.handleVendor(vendor, mockRequest) : controlApi.handle(mockRequest);
-    const received = response.body === undefined ? undefined : JSON.parse(JSON.stringify(response.body));
+    let text = response.body === undefined ? undefined : JSON.stringify(response.body);
+    if (response.stream) {
+      text = '';
+      for await (const piece of response.stream()) text += piece;
+    }
+    const received = text === undefined ? undefined : JSON.parse(text);
     return { status: response.status, headers: response.headers, body: received };
   };
 

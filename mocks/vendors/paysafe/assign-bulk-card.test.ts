@@ -82,7 +82,7 @@ describe.each(TRANSPORTS)('Paysafe assign via %s', (name) => {
   it('fault rule from the control API applies `times` requests, then the card is assignable', async () => {
     const s = freshSession();
     const added = await t.control(s, 'POST', '/__cardmock/faults', { vendor: 'paysafe', operationId: ASSIGN, status: 503, times: 1 });
-    expect(added.status).toBe(200);
+    expect(added.status).toBe(201);
     const first = await send(s, assign());
     expect([first.status, first.body]).toEqual([503, example(503)]);
     expect((await send(s, assign())).status).toBe(200);
