@@ -94,6 +94,18 @@ describe('bounded sessions', () => {
     store.leave(busy);
   });
 
+  it('keeps the default session through any idle time and beyond the limit', () => {
+    const idle = manualClock();
+    const store = createSessionStore(manualClock(), { ...limits, idleClock: idle });
+    holdState(store, 'default');
+    for (const id of ['a', 'b', 'c', 'd']) holdState(store, id);
+    expect(store.ids()).toContain('default');
+    expect(store.ids()).toHaveLength(limits.maxSessions + 1);
+    idle.advance(10 * limits.idleTtlMs);
+    holdState(store, 'e');
+    expect(store.ids().sort()).toEqual(['default', 'e']);
+  });
+
   it('drops sessions idle longer than the TTL, and counts them', () => {
     const idle = manualClock();
     const store = createSessionStore(manualClock(), { ...limits, idleClock: idle });

@@ -8,7 +8,7 @@
  * `idleTtlMs` is dropped. A session with a request in flight is never evicted.
  */
 import { systemClock } from './clock.ts';
-import type { Clock } from './types.ts';
+import { DEFAULT_SESSION, type Clock } from './types.ts';
 import type { FaultRule } from './faults.ts';
 
 export interface CardmockEvent {
@@ -105,10 +105,14 @@ export function createSessionStore(clock: Clock, bounds: Partial<SessionBounds> 
     sessions.set(s.id, s);
   };
 
+  // The default session is what a developer's browser and the README's curl lines use, and what
+  // `serve --seed` fills: it outlives any idle time and the limit (which bounds the named ones).
+  const pinned = (s: Session) => s.busy > 0 || s.id === DEFAULT_SESSION;
+
   function dropIdle(): void {
     const now = idleClock.now();
     for (const s of sessions.values()) {
-      if (s.busy > 0) continue;
+      if (pinned(s)) continue;
       if (now - s.lastUsed < idleTtlMs) break;
       sessions.delete(s.id);
       evicted.idle++;
@@ -117,8 +121,8 @@ export function createSessionStore(clock: Clock, bounds: Partial<SessionBounds> 
 
   function evictBeyondLimit(): void {
     for (const s of sessions.values()) {
-      if (sessions.size <= maxSessions) break;
-      if (s.busy > 0) continue;
+      if (sessions.size <= maxSessions + (sessions.has(DEFAULT_SESSION) ? 1 : 0)) break;
+      if (pinned(s)) continue;
       sessions.delete(s.id);
       evicted.lru++;
     }
