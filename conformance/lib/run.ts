@@ -5,7 +5,7 @@
 import { successStatus } from '../../specs/lib/sample-request.ts';
 import { CHECKS } from './checks/index.ts';
 import type { Failure } from './checks/check.ts';
-import { buildRequest, send, type SentRequest } from './http-client.ts';
+import { buildRequest, RequestFailed, send, type SentRequest } from './http-client.ts';
 import { buildMatrix, type Matrix } from './matrix.ts';
 import type { Fixtures, Scenario, Unprovokable } from './scenario.ts';
 import { operation, vendorNames } from './spec-index.ts';
@@ -99,7 +99,7 @@ export async function runScenario(target: Target, scenario: Scenario, allowMutat
         scenario: scenario.id,
         expected: 'a response',
         actual: error instanceof Error ? error.message : String(error),
-        hint: 'The target did not answer (connection refused, reset or time-out).',
+        hint: error instanceof RequestFailed ? error.hint : 'The target did not answer (connection refused, reset or time-out).',
       });
       break;
     }

@@ -24,8 +24,10 @@ export interface Target {
   authorization(vendor: string): string | undefined;
   /** Named entities that exist on the target (`unboundCardId` …), per vendor. */
   fixtures(vendor: string): Record<string, string | number>;
-  /** Per-request time-out; default 10 s. */
+  /** Time budget per request, `Retry-After` waits included; default 10 s. */
   timeoutMs?: number;
+  /** Largest response body read; longer answers fail the request. Default 8 MB. */
+  maxResponseBytes?: number;
   /** Scenarios run at once; default 4. */
   concurrency?: number;
   /** Extra response checks of this target (Prism's `sl-violations`), by name. */
