@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { createEngine } from '../mocks/core/engine.ts';
 import { startServer, type RunningServer } from '../mocks/adapters/node-http.ts';
-import { startPrismGroup, type PrismGroup } from '../mocks/prism/per-vendor.ts';
+import type { PrismGroup } from '../mocks/prism/per-vendor.ts';
 import { allVendors } from '../mocks/vendors/index.ts';
 
 const HELP = `Usage: cardmock serve [options]
@@ -16,6 +16,7 @@ const HELP = `Usage: cardmock serve [options]
                       (or env CARDMOCK_CONTROL_TOKEN); dashboard: /__cardmock/?token=<t>
   --async-delay <ms>  How long asynchronous vendor operations take (Pismo bind; default 1000)
   --quiet             No per-request log lines
+  --verbose           Also log the control API reads (the dashboard polls them every second)
   --stateless         Run \`prism mock\` per vendor instead (documented examples, Prefer headers);
                       vendor i listens on --port + i
   --validate          Also run \`prism proxy --errors\` per vendor in front of the server, on
@@ -23,39 +24,53 @@ const HELP = `Usage: cardmock serve [options]
   --proxy-port <n>    First proxy port with --validate (default --port + 10; 0: free ports)
 `;
 
+/** Prism is an optional peer dependency: loaded only for --stateless/--validate. */
+async function loadPrism(flag: string): Promise<typeof import('../mocks/prism/per-vendor.ts') | undefined> {
+  try {
+    return await import('../mocks/prism/per-vendor.ts');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND' || !/@stoplight\/prism-cli/.test((error as Error).message)) throw error;
+    console.error(`cardmock serve ${flag}: needs Prism, an optional peer dependency; add it with: npm install --save-dev @stoplight/prism-cli@~5.14`);
+    return undefined;
+  }
+}
+
+const usageError = (message: string) => {
+  console.error(`cardmock serve: ${message}\n\n${HELP}`);
+  return 2;
+};
+
 export async function serveCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      port: { type: 'string', default: '4010' },
-      host: { type: 'string', default: '127.0.0.1' },
-      'control-token': { type: 'string' },
-      'async-delay': { type: 'string', default: '1000' },
-      quiet: { type: 'boolean', default: false },
-      stateless: { type: 'boolean', default: false },
-      validate: { type: 'boolean', default: false },
-      'proxy-port': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string', default: '4010' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'control-token': { type: 'string' },
+        'async-delay': { type: 'string', default: '1000' },
+        quiet: { type: 'boolean', default: false },
+        stateless: { type: 'boolean', default: false },
+        validate: { type: 'boolean', default: false },
+        'proxy-port': { type: 'string' },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  const { values } = parsed;
   if (values.help) {
     console.log(HELP);
     return 0;
   }
   const port = Number(values.port);
   const asyncDelayMs = Number(values['async-delay']);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`cardmock serve: --port must be 0–65535, not "${values.port}"`);
-    return 2;
-  }
-  if (!Number.isInteger(asyncDelayMs) || asyncDelayMs < 0) {
-    console.error(`cardmock serve: --async-delay must be a whole number of milliseconds`);
-    return 2;
-  }
-  if (values.stateless && values.validate) {
-    console.error('cardmock serve: choose --stateless or --validate, not both');
-    return 2;
-  }
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(`--port must be 0–65535, not "${values.port}"`);
+  if (!Number.isInteger(asyncDelayMs) || asyncDelayMs < 0) return usageError(`--async-delay must be a whole number of milliseconds ≥ 0, not "${values['async-delay']}"`);
+  if (values.stateless && values.validate) return usageError('choose --stateless or --validate, not both');
   const vendors = allVendors.map((v) => v.name);
   const host = values.host!;
   let prisms: PrismGroup | undefined;
@@ -66,8 +81,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
   };
 
   if (values.stateless) {
+    const prism = await loadPrism('--stateless');
+    if (!prism) return 1;
     try {
-      prisms = await startPrismGroup({ vendors, mode: 'mock', host, port });
+      prisms = await prism.startPrismGroup({ vendors, mode: 'mock', host, port });
     } catch (error) {
       console.error(`cardmock serve --stateless: ${(error as Error).message}`);
       return 1;
@@ -86,7 +103,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
       port,
       host,
       ...(controlToken ? { controlToken } : {}),
-      ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
+      // The dashboard polls the control API every second: its reads are logged only with --verbose.
+      ...(values.quiet ? {} : { log: (line: string) => (values.verbose || !/^GET \/__cardmock\//.test(line) ? console.log(line) : undefined) }),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -107,11 +125,17 @@ export async function serveCommand(argv: string[]): Promise<number> {
   console.log(`cardmock listening on ${running.url}`);
   for (const v of engine.vendors) console.log(`  ${v.name.padEnd(20)} ${running.url}/${v.name}`);
   console.log(`  ${'control API'.padEnd(20)} ${running.url}/__cardmock`);
+  console.log(`  ${'dashboard'.padEnd(20)} ${running.url}/__cardmock/${controlToken ? '?token=<your --control-token>' : ''}`);
 
   if (values.validate) {
     const proxyPort = values['proxy-port'] !== undefined ? Number(values['proxy-port']) : port === 0 ? 0 : port + 10;
+    const prism = await loadPrism('--validate');
+    if (!prism) {
+      await stopAll();
+      return 1;
+    }
     try {
-      prisms = await startPrismGroup({
+      prisms = await prism.startPrismGroup({
         vendors,
         mode: 'proxy',
         upstream: running.url,
