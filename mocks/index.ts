@@ -1,7 +1,7 @@
 /**
  * `import … from 'cardmock'`: the transport-free engine, the five vendor modules, session state and
- * fault rules. Adapters live in their own entries (`cardmock/msw`, `cardmock/browser`), and the
- * Node server here, so an import of the engine pulls in no HTTP stack it does not use.
+ * fault rules. Nothing here needs Node: it bundles for the browser too. Adapters live in their own
+ * entries (`cardmock/msw`, `cardmock/browser`, `cardmock/server` for the Node HTTP server).
  */
 import { createEngine as createEngineWith, type Engine, type EngineOptions } from './core/engine.ts';
 import { allVendors } from './vendors/index.ts';
@@ -11,7 +11,6 @@ export type { EngineSettings, VendorModule, OperationContext, OperationHandler }
 export type { MockRequest, MockResponse, Clock } from './core/types.ts';
 export type { Session, SessionStore, CardmockEvent, RequestLogEntry } from './core/session-store.ts';
 export type { FaultRule, Fault } from './core/faults.ts';
-export type { ServerOptions, RunningServer } from './adapters/node-http.ts';
 export { SESSION_HEADER, FAULT_HEADER, DELAY_HEADER, DEFAULT_SESSION } from './core/types.ts';
 export { manualClock, systemClock, type ManualClock } from './core/clock.ts';
 export { allVendors } from './vendors/index.ts';
@@ -20,7 +19,6 @@ export { paysafe } from './vendors/paysafe/index.ts';
 export { enfuce } from './vendors/enfuce/index.ts';
 export { capillary } from './vendors/capillary/index.ts';
 export { exchangeSolutions } from './vendors/exchange-solutions/index.ts';
-export { createRequestListener, startServer } from './adapters/node-http.ts';
 
 /** An engine over all five vendors unless `vendors` says otherwise. */
 export function createEngine(options: Partial<EngineOptions> = {}): Engine {

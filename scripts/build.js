@@ -12,7 +12,7 @@ const dist = path.join(root, 'dist');
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 rmSync(dist, { recursive: true, force: true });
-execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: ['ignore', 2, 2] });
 
 cpSync(path.join(root, 'mocks/control/dashboard.html'), path.join(dist, 'mocks/control/dashboard.html'));
 cpSync(path.join(root, 'mocks/browser/public/mockServiceWorker.js'), path.join(dist, 'mockServiceWorker.js'));
@@ -23,7 +23,7 @@ for (const file of readdirSync(path.join(root, 'specs')).filter((f) => f.endsWit
 
 // Node ≥ 20.19 can require() these ES modules; older loaders (Jest's CommonJS runtime, old
 // bundlers) cannot, and their own error would not say why.
-const entries = { index: './mocks/index.js', msw: './mocks/adapters/msw.js', browser: './mocks/browser/start-cardmock.js', conformance: './conformance/index.js', vitest: './conformance/vitest.js' };
+const entries = { index: './mocks/index.js', msw: './mocks/adapters/msw.js', server: './mocks/server.js', browser: './mocks/browser/start-cardmock.js', conformance: './conformance/index.js', vitest: './conformance/vitest.js' };
 for (const [name, target] of Object.entries(entries)) {
   const subpath = name === 'index' ? 'cardmock' : `cardmock/${name}`;
   writeFileSync(
@@ -35,4 +35,4 @@ for (const [name, target] of Object.entries(entries)) {
       `  }\n  throw error;\n}\n`,
   );
 }
-console.log(`build: dist/ written`);
+console.error('build: dist/ written');
