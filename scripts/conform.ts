@@ -71,9 +71,11 @@ export async function conformCommand(argv: string[]): Promise<number> {
   }
   const concurrency = Number(values.concurrency);
   const timeoutMs = Number(values.timeout);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || !Number.isInteger(timeoutMs) || timeoutMs < 1) {
-    console.error('cardmock conform: --concurrency and --timeout must be positive integers');
-    return 2;
+  for (const [flag, value] of [['--concurrency', concurrency], ['--timeout', timeoutMs]] as const) {
+    if (!Number.isInteger(value) || value < 1) {
+      console.error(`cardmock conform: ${flag} must be a positive integer, not "${flag === '--timeout' ? values.timeout : values.concurrency}"\n\n${HELP}`);
+      return 2;
+    }
   }
   const reporter = values.reporter ?? (values.output ? 'junit' : undefined);
   if (reporter && !['junit', 'json', 'markdown'].includes(reporter)) {

@@ -44,7 +44,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      // `--async-delay -5`: parseArgs would read -5 as a flag; keep it a value so the range check names it.
+      args: argv.flatMap((arg, i) => (/^-\d/.test(arg) && argv[i - 1]?.startsWith('--') ? [] : /^-\d/.test(argv[i + 1] ?? '') && arg.startsWith('--') ? [`${arg}=${argv[i + 1]}`] : [arg])),
       options: {
         port: { type: 'string', default: '4010' },
         host: { type: 'string', default: '127.0.0.1' },
