@@ -90,7 +90,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
       console.error(`cardmock serve --stateless: ${(error as Error).message}`);
       return 1;
     }
-    console.log('cardmock --stateless: prism mock per vendor (documented examples; Prefer: code=409 / example=NAME)');
+    console.log('cardmock --stateless: prism mock per vendor (documented examples; Prefer: code=409, or code=400, example=NAME)');
     for (const p of prisms.prisms) console.log(`  ${p.vendor.padEnd(20)} ${p.url}`);
     await untilSignal(stopAll);
     return 0;
