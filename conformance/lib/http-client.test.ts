@@ -34,7 +34,10 @@ describe('conformance http client', () => {
         res.writeHead(200, { 'content-type': 'application/json' });
         const chunk = Buffer.alloc(64 * 1024, 'a');
         const pump = () => {
-          while (!res.destroyed && res.write(chunk)) endlessWritten += chunk.length;
+          while (!res.destroyed) {
+            endlessWritten += chunk.length;
+            if (!res.write(chunk)) break;
+          }
         };
         res.on('drain', pump);
         res.on('close', closed);
