@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { concreteCall, sampleCall } from '../mocks/core/sample-call.ts';
 import { startPrismGroup, type PrismGroup } from '../mocks/prism/per-vendor.ts';
 import { allVendors } from '../mocks/vendors/index.ts';
-import { mix, rssMb, seed, startCardmock, startCeiling, stop, type Measured } from './load-kit.ts';
+import { execFileSync } from 'node:child_process';
+import { mix, rssMb, seed, startCardmock, startCeiling, startCompiledCardmock, stop, type Measured } from './load-kit.ts';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -45,14 +46,14 @@ async function load(target: string, baseOf: (vendor: string) => { url: string; p
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** Process start to first successful answer of every vendor's sample call. */
+/** Process start to first successful answer of every vendor's sample call (cardmock: the compiled CLI, as installed). */
 async function startup(kind: 'cardmock' | 'prism mock'): Promise<number> {
   const started = performance.now();
   let group: PrismGroup | undefined;
   let child: ChildProcess | undefined;
   let baseOf: (vendor: string) => string;
   if (kind === 'cardmock') {
-    const server = await startCardmock();
+    const server = await startCompiledCardmock();
     child = server.child;
     baseOf = (vendor) => `${server.url}/${vendor}`;
   } else {
@@ -119,10 +120,23 @@ async function scaling(entities: number): Promise<{ entities: number; rssMb: num
   return { entities, rssMb: rss, meanUs: probe.mean, p50Us: probe.p50, p99Us: probe.p99 };
 }
 
+/** RSS of an idle `cardmock serve` one second after it started listening. */
+async function idleRss(start: typeof startCardmock): Promise<number> {
+  const { child } = await start();
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const rss = await rssMb([child.pid!]);
+  await stop(child);
+  return rss;
+}
+
 async function main(): Promise<void> {
   const vendors = allVendors.map((v) => v.name);
   const seeded = 60_000;
   console.log(`cardmock bench: ${vendors.length} vendors, ${CONNECTIONS} connections, ${DURATION} s per target, loopback\n`);
+
+  // The installed package runs dist/: measure that, freshly built.
+  execFileSync(process.execPath, [fileURLToPath(new URL('./build.js', import.meta.url))], { stdio: 'ignore' });
+  const idle = { compiled: await idleRss(startCompiledCardmock), tsx: await idleRss(startCardmock) };
 
   console.log('start-up…');
   const startupCardmock = await startup('cardmock');
@@ -183,7 +197,8 @@ async function main(): Promise<void> {
     table,
     '',
     `cardmock ÷ prism mock: ${ratios.cardmockOverPrismMock} ×   cardmock ÷ ceiling: ${Math.round(ratios.cardmockOverCeiling * 100)} %`,
-    `start-up to first answer of all ${vendors.length} vendors: cardmock ${startupCardmock} ms, prism mock ${startupPrism} ms`,
+    `start-up to first answer of all ${vendors.length} vendors: cardmock ${startupCardmock} ms (compiled), prism mock ${startupPrism} ms`,
+    `idle RSS of cardmock serve: ${idle.compiled} MB compiled (dist/, as installed), ${idle.tsx} MB from source through tsx`,
     `scaling (one connection, sequential): ${small.entities.toLocaleString('en')}/vendor → RSS ${small.rssMb} MB, mean ${small.meanUs} µs, p99 ${small.p99Us} µs; ` +
       `${large.entities.toLocaleString('en')}/vendor → RSS ${large.rssMb} MB, mean ${large.meanUs} µs, p99 ${large.p99Us} µs (mean ratio ${ratios.latencyLargeOverSmall})`,
   ].join('\n');
@@ -191,7 +206,7 @@ async function main(): Promise<void> {
 
   await mkdir(fileURLToPath(new URL('../reports/', import.meta.url)), { recursive: true });
   const out = fileURLToPath(new URL('../reports/bench.json', import.meta.url));
-  await writeFile(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, duration: DURATION, connections: CONNECTIONS, vendors, rows, memory, startup: { cardmock: startupCardmock, prismMock: startupPrism }, scaling: [small, large], ratios }, null, 2)}\n`);
+  await writeFile(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, duration: DURATION, connections: CONNECTIONS, vendors, rows, memory, startup: { cardmock: startupCardmock, prismMock: startupPrism }, idleRssMb: idle, scaling: [small, large], ratios }, null, 2)}\n`);
   console.log(`\nwritten to reports/bench.json`);
 }
 

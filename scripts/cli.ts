@@ -1,6 +1,7 @@
 /**
  * `cardmock <command>`: serve | conform | generate.
  */
+import { createRequire } from 'node:module';
 
 const USAGE = `Usage: cardmock <command> [options]
 
@@ -8,17 +9,42 @@ Commands:
   serve      Start the stateful mock server for all vendors
   conform    Run the conformance suite against a target (cardmock conform --help)
   proxy      Judge and record real traffic to a vendor sandbox (cardmock proxy --help)
-  generate   Regenerate generated/ from specs/ (--check: fail when it drifted)
+  generate   Regenerate generated/ from specs/ (--check: fail when it drifted; in a checkout)
+
+Options:
+  --version  Print cardmock's version
 `;
+
+// package.json sits two levels up from both scripts/cli.ts and dist/scripts/cli.js.
+const version = (): string => {
+  const require = createRequire(import.meta.url);
+  for (const candidate of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = require(candidate) as { name?: string; version?: string };
+      if (pkg.name === 'cardmock' && pkg.version) return pkg.version;
+    } catch {
+      // not at this level
+    }
+  }
+  return 'unknown';
+};
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'generate': {
-      // openapi-typescript is heavy (~120 MB): load it only for this command.
-      const { generate } = await import('./generate.ts');
-      return generate({ check: rest.includes('--check') });
+      // openapi-typescript is heavy (~120 MB) and a dev dependency: load it only for this command.
+      const loaded = await import('./generate.ts').catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+        console.error('cardmock generate: works in a cardmock checkout (it needs the dev dependency openapi-typescript and specs/)');
+        return undefined;
+      });
+      return loaded ? loaded.generate({ check: rest.includes('--check') }) : 1;
     }
+    case '--version':
+    case '-v':
+      console.log(version());
+      return 0;
     case 'serve': {
       const { serveCommand } = await import('./serve.ts');
       return serveCommand(rest);

@@ -84,7 +84,7 @@ export async function conformCommand(argv: string[]): Promise<number> {
   const timeoutMs = Number(values.timeout);
   for (const [flag, value] of [['--concurrency', values.concurrency], ['--timeout', values.timeout]] as const) {
     if (!/^[1-9]\d*$/.test(value!)) {
-      console.error(`cardmock conform: ${flag} must be a positive whole number, not "${value}"`);
+      console.error(`cardmock conform: ${flag} must be a positive whole number, not "${value}"\n\n${HELP}`);
       return 2;
     }
   }

@@ -48,6 +48,10 @@ export function spawnServer(args: string[], pattern: RegExp): Promise<{ child: C
 
 export const startCardmock = () => spawnServer([cli, 'serve', '--port', '0', '--quiet'], /listening on (http:\/\/\S+)/);
 
+/** What an installed package runs: the compiled CLI in dist/ (build it first: `npm run build`). */
+const compiledCli = fileURLToPath(new URL('../dist/scripts/cli.js', import.meta.url));
+export const startCompiledCardmock = () => spawnServer([compiledCli, 'serve', '--port', '0', '--quiet'], /listening on (http:\/\/\S+)/);
+
 /** The bare ceiling: a Node http server answering a fixed 200. */
 export const startCeiling = () =>
   spawnServer(

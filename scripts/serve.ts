@@ -8,7 +8,7 @@ import { createEngine, type Engine } from '../mocks/core/engine.ts';
 import type { SessionLimits } from '../mocks/core/session-limits.ts';
 import { CONTROL_PREFIX, createControlApi } from '../mocks/control/control-api.ts';
 import { startServer, type RunningServer, type ServerLimits } from '../mocks/adapters/node-http.ts';
-import { startPrismGroup, type PrismGroup } from '../mocks/prism/per-vendor.ts';
+import type { PrismGroup } from '../mocks/prism/per-vendor.ts';
 import { allVendors } from '../mocks/vendors/index.ts';
 
 const HELP = `Usage: cardmock serve [options]
@@ -21,6 +21,7 @@ const HELP = `Usage: cardmock serve [options]
                       IP literals (repeatable); other Host headers get 403 (DNS rebinding)
   --async-delay <ms>  How long asynchronous vendor operations take (Pismo bind; default 1000)
   --quiet             No per-request log lines
+  --verbose           Also log the control API reads (the dashboard polls them every second)
   --no-control        Stand in for a vendor sandbox: no control API or dashboard, x-cardmock-*
                       headers ignored, one shared state for every client
   --seed <file.json>  Entities to add at start, per vendor, as POST /__cardmock/<vendor>/fixtures
@@ -58,54 +59,66 @@ const LIMIT_FLAGS: Record<string, NumericLimit> = {
   'max-connections': 'maxConnections',
 };
 
+/** Prism is an optional peer dependency: loaded only for --stateless/--validate. */
+async function loadPrism(flag: string): Promise<typeof import('../mocks/prism/per-vendor.ts') | undefined> {
+  try {
+    return await import('../mocks/prism/per-vendor.ts');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND' || !/@stoplight\/prism-cli/.test((error as Error).message)) throw error;
+    console.error(`cardmock serve ${flag}: needs Prism, an optional peer dependency; add it with: npm install --save-dev @stoplight/prism-cli@~5.14`);
+    return undefined;
+  }
+}
+
+const usageError = (message: string) => {
+  console.error(`cardmock serve: ${message}\n\n${HELP}`);
+  return 2;
+};
+
 export async function serveCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      port: { type: 'string', default: '4010' },
-      host: { type: 'string', default: '127.0.0.1' },
-      'control-token': { type: 'string' },
-      'allow-host': { type: 'string', multiple: true },
-      'async-delay': { type: 'string', default: '1000' },
-      ...Object.fromEntries(Object.keys(LIMIT_FLAGS).map((flag) => [flag, { type: 'string' as const }])),
-      quiet: { type: 'boolean', default: false },
-      'no-control': { type: 'boolean', default: false },
-      seed: { type: 'string' },
-      stateless: { type: 'boolean', default: false },
-      validate: { type: 'boolean', default: false },
-      'proxy-port': { type: 'string' },
-      replay: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      // `--async-delay -5`: parseArgs would read -5 as a flag; keep it a value so the range check names it.
+      args: argv.flatMap((arg, i) => (/^-\d/.test(arg) && argv[i - 1]?.startsWith('--') ? [] : /^-\d/.test(argv[i + 1] ?? '') && arg.startsWith('--') ? [`${arg}=${argv[i + 1]}`] : [arg])),
+      options: {
+        port: { type: 'string', default: '4010' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'control-token': { type: 'string' },
+        'allow-host': { type: 'string', multiple: true },
+        'async-delay': { type: 'string', default: '1000' },
+        ...Object.fromEntries(Object.keys(LIMIT_FLAGS).map((flag) => [flag, { type: 'string' as const }])),
+        quiet: { type: 'boolean', default: false },
+        'no-control': { type: 'boolean', default: false },
+        seed: { type: 'string' },
+        stateless: { type: 'boolean', default: false },
+        validate: { type: 'boolean', default: false },
+        'proxy-port': { type: 'string' },
+        replay: { type: 'string' },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  const { values } = parsed;
   if (values.help) {
     console.log(HELP);
     return 0;
   }
   const port = Number(values.port);
   const asyncDelayMs = Number(values['async-delay']);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`cardmock serve: --port must be 0–65535, not "${values.port}"`);
-    return 2;
-  }
-  if (!Number.isInteger(asyncDelayMs) || asyncDelayMs < 0) {
-    console.error(`cardmock serve: --async-delay must be a whole number of milliseconds`);
-    return 2;
-  }
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(`--port must be 0–65535, not "${values.port}"`);
+  if (!Number.isInteger(asyncDelayMs) || asyncDelayMs < 0) return usageError(`--async-delay must be a whole number of milliseconds ≥ 0, not "${values['async-delay']}"`);
   const limits: Partial<Record<NumericLimit, number>> = {};
   for (const [flag, key] of Object.entries(LIMIT_FLAGS)) {
     const text = (values as Record<string, unknown>)[flag];
     if (text === undefined) continue;
-    if (typeof text !== 'string' || !/^[0-9]{1,15}$/.test(text)) {
-      console.error(`cardmock serve: --${flag} must be a whole number, not "${String(text)}"`);
-      return 2;
-    }
+    if (typeof text !== 'string' || !/^[0-9]{1,15}$/.test(text)) return usageError(`--${flag} must be a whole number, not "${String(text)}"`);
     limits[key] = Number(text);
   }
-  if (values.stateless && values.validate) {
-    console.error('cardmock serve: choose --stateless or --validate, not both');
-    return 2;
-  }
+  if (values.stateless && values.validate) return usageError('choose --stateless or --validate, not both');
   const vendors = allVendors.map((v) => v.name);
   const host = values.host!;
   let prisms: PrismGroup | undefined;
@@ -116,13 +129,15 @@ export async function serveCommand(argv: string[]): Promise<number> {
   };
 
   if (values.stateless) {
+    const prism = await loadPrism('--stateless');
+    if (!prism) return 1;
     try {
-      prisms = await startPrismGroup({ vendors, mode: 'mock', host, port });
+      prisms = await prism.startPrismGroup({ vendors, mode: 'mock', host, port });
     } catch (error) {
       console.error(`cardmock serve --stateless: ${(error as Error).message}`);
       return 1;
     }
-    console.log('cardmock --stateless: prism mock per vendor (documented examples; Prefer: code=409 / example=NAME)');
+    console.log('cardmock --stateless: prism mock per vendor (documented examples; Prefer: code=409, or code=400, example=NAME)');
     for (const p of prisms.prisms) console.log(`  ${p.vendor.padEnd(20)} ${p.url}`);
     await untilSignal(stopAll);
     return 0;
@@ -152,7 +167,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
       ...(values['no-control'] ? { control: false } : {}),
       allowHosts: values['allow-host'] ?? [],
       ...serverLimits,
-      ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
+      // The dashboard polls the control API every second: its reads are logged only with --verbose.
+      ...(values.quiet ? {} : { log: (line: string) => (values.verbose || !/^GET \/__cardmock\//.test(line) ? console.log(line) : undefined) }),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -184,13 +200,22 @@ export async function serveCommand(argv: string[]): Promise<number> {
   }
   console.log(`cardmock listening on ${running.url}`);
   for (const v of engine.vendors) console.log(`  ${v.name.padEnd(20)} ${running.url}/${v.name}`);
-  if (!values['no-control']) console.log(`  ${'control API'.padEnd(20)} ${running.url}/__cardmock`);
-  else console.log('  no control API (--no-control): one shared state, x-cardmock-* headers ignored');
+  if (values['no-control']) {
+    console.log('  no control API (--no-control): one shared state, x-cardmock-* headers ignored');
+  } else {
+    console.log(`  ${'control API'.padEnd(20)} ${running.url}/__cardmock`);
+    console.log(`  ${'dashboard'.padEnd(20)} ${running.url}/__cardmock/${controlToken ? '?token=<your --control-token>' : ''}`);
+  }
 
   if (values.validate) {
     const proxyPort = values['proxy-port'] !== undefined ? Number(values['proxy-port']) : port === 0 ? 0 : port + 10;
+    const prism = await loadPrism('--validate');
+    if (!prism) {
+      await stopAll();
+      return 1;
+    }
     try {
-      prisms = await startPrismGroup({
+      prisms = await prism.startPrismGroup({
         vendors,
         mode: 'proxy',
         upstream: running.url,

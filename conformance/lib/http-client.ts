@@ -1,11 +1,17 @@
 /**
- * Sends one scenario request with supertest: per-request time-out, and 429 answered by waiting
- * `Retry-After` (bounded) and trying again, so a sandbox's rate limit is honoured.
+ * Sends one scenario request with `fetch`: one time budget per request, 429 answered by waiting
+ * `Retry-After` within that budget and trying again (a sandbox's rate limit is honoured), no
+ * redirects, a response size cap, and failures that say what actually went wrong.
  */
-import supertest from 'supertest';
+import { createServer, type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { OperationSpec } from '../../specs/lib/operations.ts';
 import type { RequestSpec } from './scenario.ts';
 import type { Target } from './target.ts';
+import { DEFAULT_MAX_RESPONSE_BYTES, readCappedBody } from './read-capped-body.ts';
+import { describeFetchError, RequestFailed } from './request-failure.ts';
+
+export { RequestFailed } from './request-failure.ts';
 
 export interface SentRequest {
   method: string;
@@ -47,31 +53,74 @@ export function buildRequest(op: OperationSpec, spec: RequestSpec, target: Targe
   return { method: op.method.toUpperCase(), url: `${path}${query ? `?${query}` : ''}`, headers, ...(body !== undefined ? { body } : {}) };
 }
 
+/**
+ * Sends one request and reads its answer. One time budget (`target.timeoutMs`) covers every
+ * attempt and every `Retry-After` wait: a 429 whose wait would outlast the budget fails with a
+ * hint instead of stretching the run. Redirects are not followed (a vendor API that redirects is
+ * itself a finding), and bodies beyond `target.maxResponseBytes` are cut off.
+ */
 export async function send(target: Target, vendor: string, request: SentRequest, sleep = delay): Promise<ObservedResponse> {
+  const budgetMs = target.timeoutMs ?? 10_000;
+  const deadline = performance.now() + budgetMs;
+  const maxBytes = target.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const base = target.base(vendor);
   for (let attempt = 0; ; attempt++) {
-    const started = performance.now();
-    const agent = typeof base === 'string' ? supertest(base) : supertest(base.listener);
-    const url = typeof base === 'string' ? request.url : `${base.prefix}${request.url}`;
-    let test = agent[request.method.toLowerCase() as 'get'](url).timeout({ deadline: target.timeoutMs ?? 10_000 }).buffer(true).parse((res, done) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => done(null, text));
-    });
-    for (const [k, v] of Object.entries(request.headers)) test = test.set(k, v);
-    if (request.body !== undefined) test = test.send(request.body);
-    const res = await test.ok(() => true);
-    const text = typeof res.body === 'string' ? res.body : (res.text ?? '');
-    const observed: ObservedResponse = {
-      status: res.status,
-      headers: Object.fromEntries(Object.entries(res.headers as Record<string, string>).map(([k, v]) => [k.toLowerCase(), String(v)])),
-      text,
-      json: parseJson(text),
-      ms: performance.now() - started,
-    };
+    const observed =
+      typeof base === 'string'
+        ? await fetchOnce(`${base}${request.url}`, request, deadline, budgetMs, maxBytes)
+        : await withEphemeralServer(base.listener, (origin) => fetchOnce(`${origin}${base.prefix}${request.url}`, request, deadline, budgetMs, maxBytes));
     if (observed.status !== 429 || attempt >= MAX_RETRIES) return observed;
-    await sleep(retryAfterMs(observed.headers['retry-after']));
+    const waitMs = retryAfterMs(observed.headers['retry-after']);
+    const leftMs = deadline - performance.now();
+    if (waitMs > leftMs) {
+      throw new RequestFailed(
+        `429 with Retry-After ${observed.headers['retry-after'] ?? '(none: 1 s assumed)'}: waiting ${Math.round(waitMs)} ms would outlast the ${budgetMs} ms time budget`,
+        'The target rate-limits: lower --concurrency, or raise --timeout so the wait fits in it.',
+      );
+    }
+    await sleep(waitMs);
+  }
+}
+
+async function fetchOnce(url: string, request: SentRequest, deadline: number, budgetMs: number, maxBytes: number): Promise<ObservedResponse> {
+  const started = performance.now();
+  const context = { url, timeoutMs: budgetMs };
+  const leftMs = Math.max(1, Math.floor(deadline - started));
+  try {
+    const response = await fetch(url, {
+      method: request.method,
+      headers: request.headers,
+      ...(request.body !== undefined ? { body: request.body } : {}),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(leftMs),
+    });
+    const text = await readCappedBody(response, maxBytes);
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+    return { status: response.status, headers, text, json: parseJson(text), ms: performance.now() - started };
+  } catch (error) {
+    throw describeFetchError(error, context);
+  }
+}
+
+/**
+ * An in-process listener gets a server on 127.0.0.1 and a free port for one request, closed right
+ * after (as supertest did), so targets stay plain listeners and nothing outlives the call.
+ */
+async function withEphemeralServer<T>(listener: RequestListener, use: (origin: string) => Promise<T>): Promise<T> {
+  const server = createServer(listener);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  try {
+    const { port } = server.address() as AddressInfo;
+    return await use(`http://127.0.0.1:${port}`);
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }
 

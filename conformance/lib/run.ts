@@ -7,7 +7,7 @@ import { CHECKS } from './checks/index.ts';
 import type { Failure } from './checks/check.ts';
 import { endSession, sessionState } from './control-client.ts';
 import { allocateFixtures, type Allocation } from './fixture-pool.ts';
-import { buildRequest, send, type ObservedResponse, type SentRequest } from './http-client.ts';
+import { buildRequest, RequestFailed, send, type ObservedResponse, type SentRequest } from './http-client.ts';
 import { buildMatrix, type Matrix } from './matrix.ts';
 import type { Fixtures, Scenario, Unprovokable } from './scenario.ts';
 import { operation, vendorNames } from './spec-index.ts';
@@ -124,7 +124,7 @@ async function judgeScenario(
         scenario: scenario.id,
         expected: 'a response',
         actual: error instanceof Error ? error.message : String(error),
-        hint: 'The target did not answer (connection refused, reset or time-out).',
+        hint: error instanceof RequestFailed ? error.hint : 'The target did not answer (connection refused, reset or time-out).',
       });
       break;
     }

@@ -30,8 +30,10 @@ export interface Target {
   fixtures(vendor: string): FixturePools;
   /** Where cardmock's control API answers (`/__cardmock/…`), for targets that have one. */
   controlApi?: string | { listener: RequestListener; prefix: string };
-  /** Per-request time-out; default 10 s. */
+  /** Time budget per request, `Retry-After` waits included; default 10 s. */
   timeoutMs?: number;
+  /** Largest response body read; longer answers fail the request. Default 8 MB. */
+  maxResponseBytes?: number;
   /** Scenarios run at once; default 4. */
   concurrency?: number;
   /** Extra response checks of this target (Prism's `sl-violations`), by name. */

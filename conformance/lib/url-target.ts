@@ -5,6 +5,9 @@
  */
 import type { FixturePools } from './scenario.ts';
 import type { Target } from './target.ts';
+import { readCappedBody } from './read-capped-body.ts';
+
+const PROBE_MAX_BYTES = 1024 * 1024;
 
 export interface UrlTargetOptions {
   baseUrl: string;
@@ -39,9 +42,14 @@ export function urlTarget(options: UrlTargetOptions): Target {
 export async function speaksControlApi(baseUrl: string, timeoutMs = 2_000): Promise<boolean> {
   try {
     const origin = new URL(baseUrl).origin;
-    const response = await fetch(`${origin}/__cardmock/sessions`, { signal: AbortSignal.timeout(timeoutMs) });
-    const body = (await response.json()) as { sessions?: unknown };
-    return response.status === 200 && Array.isArray(body.sessions);
+    const response = await fetch(`${origin}/__cardmock/sessions`, { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+    if (response.status !== 200) {
+      await response.body?.cancel();
+      return false;
+    }
+    // A probe of an unknown server: read a bounded amount (a 2 GB answer here once cost 1.4 GB RSS).
+    const body = JSON.parse(await readCappedBody(response, PROBE_MAX_BYTES)) as { sessions?: unknown };
+    return Array.isArray(body.sessions);
   } catch {
     return false;
   }

@@ -39,7 +39,7 @@ export function ownMockTarget(name: string, base: Target['base'], overrides: Par
 
 export const newEngine = (): Engine => createEngine({ vendors: allVendors });
 
-/** The Node request listener in this process; supertest binds it to an ephemeral port per request. */
+/** The Node request listener in this process; the client binds it to an ephemeral loopback port per request. */
 export async function inProcessTarget(engine = newEngine()): Promise<StartedTarget> {
   const listener = createRequestListener({ engine });
   return { target: ownMockTarget('in-process', (vendor) => ({ listener, prefix: `/${vendor}` }), { controlApi: { listener, prefix: '' } }), stop: async () => {} };

@@ -19,8 +19,9 @@ describe('createHandlers', () => {
   let server: ReturnType<typeof setupServer> | undefined;
   afterEach(() => server?.close());
 
-  it('is exported as cardmock/msw and answers at a configured base URL instead of the spec hosts', async () => {
-    const { createHandlers } = await import('cardmock/msw');
+  // The `cardmock/msw` export itself is proved from the packed tarball (scripts/package.test.ts).
+  it('answers at a configured base URL instead of the spec hosts', async () => {
+    const { createHandlers } = await import('./msw.ts');
     const engine = createEngine({ vendors: allVendors });
     server = setupServer(...createHandlers({ engine, baseUrls: { paysafe: 'https://gateway.example/paysafe' } }));
     // 'error': an unmatched request fails inside MSW and never reaches the network.

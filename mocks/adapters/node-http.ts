@@ -144,6 +144,13 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
           log?.(`${request.method} ${request.path} 200 dashboard`);
           return;
         }
+        if (!hidden && request.method === 'GET' && request.path === '/') {
+          // A person opening the server root in a browser: point at the dashboard and the vendors.
+          const vendors = Object.fromEntries(engine.vendors.map((v) => [v.name, `/${v.name}`]));
+          write(res, { status: 200, headers: { 'content-type': 'application/json' }, body: { name: 'cardmock', dashboard: `${CONTROL_PREFIX}/`, controlApi: CONTROL_PREFIX, vendors } });
+          log?.(`${request.method} / 200 index`);
+          return;
+        }
         const isControl = !hidden && request.path.startsWith(`${CONTROL_PREFIX}/`);
         let response: MockResponse;
         if (isControl) {

@@ -1,0 +1,91 @@
+/**
+ * `import … from 'cardmock/conformance'`: run the conformance suite from code against a base URL,
+ * a Node request listener or a cardmock engine, and format the report.
+ */
+import type { RequestListener } from 'node:http';
+import { createRequestListener } from '../mocks/adapters/node-http.ts';
+import type { Engine } from '../mocks/core/engine.ts';
+import { scenarios as allScenarios, unprovokable } from './cases/index.ts';
+import { runConformance, type RunReport, type ScenarioResult } from './lib/run.ts';
+import type { Target } from './lib/target.ts';
+import { urlTarget } from './lib/url-target.ts';
+import { ownMockTarget } from './targets/mock-targets.ts';
+import { vendorNames } from './lib/spec-index.ts';
+
+export type { RunReport, ScenarioResult, Outcome } from './lib/run.ts';
+export type { Target, TargetCapabilities } from './lib/target.ts';
+export type { Scenario, Unprovokable, Fixtures } from './lib/scenario.ts';
+export type { Failure } from './lib/checks/check.ts';
+export { json as jsonReport } from './lib/reporters/json.ts';
+export { junit as junitReport } from './lib/reporters/junit.ts';
+export { markdown as markdownReport } from './lib/reporters/markdown.ts';
+export { summary as terminalSummary, formatFailure } from './lib/reporters/terminal.ts';
+export { allScenarios as scenarios, unprovokable, runConformance, urlTarget, vendorNames };
+
+/** What to judge: exactly one of `baseUrl`, `listener` or `engine`. */
+export type ConformSubject =
+  | { baseUrl: string; listener?: never; engine?: never }
+  | { listener: RequestListener; baseUrl?: never; engine?: never }
+  | { engine: Engine; baseUrl?: never; listener?: never };
+
+export type ConformOptions = ConformSubject & {
+  /** Vendors to run; default: all five. */
+  vendors?: string[];
+  /** Keep scenarios whose operationId, status or id is listed. */
+  only?: string[];
+  /** Authorization header value per vendor (not needed for an engine). */
+  authorization?: string | ((vendor: string) => string | undefined);
+  /** Named entities per vendor (`{ pismo: { unboundCardId: 7001 } }`); not needed for an engine. */
+  fixtures?: Record<string, Record<string, string | number>>;
+  /** Send scenarios that change data; default true for an engine, false otherwise. */
+  allowMutations?: boolean;
+  /** The subject speaks cardmock's control API (sessions, fault injection). */
+  control?: boolean;
+  timeoutMs?: number;
+  maxResponseBytes?: number;
+  concurrency?: number;
+  onResult?: (result: ScenarioResult, done: number, total: number) => void;
+};
+
+/** A Target for the subject: a base URL serves each vendor under `/<vendor>` when several are run. */
+export function conformanceTarget(options: ConformOptions): Target {
+  const vendors = options.vendors ?? vendorNames();
+  const limits = {
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.maxResponseBytes ? { maxResponseBytes: options.maxResponseBytes } : {}),
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+  };
+  if (options.engine) {
+    const listener = createRequestListener({ engine: options.engine });
+    return ownMockTarget('engine', (vendor) => ({ listener, prefix: `/${vendor}` }), { vendors, ...limits });
+  }
+  const authorization = typeof options.authorization === 'function' ? options.authorization : () => options.authorization as string | undefined;
+  const common = {
+    ownMock: false,
+    capabilities: { control: options.control ?? false, mutations: options.allowMutations ?? false },
+    vendors,
+    authorization,
+    fixtures: (vendor: string) => options.fixtures?.[vendor] ?? {},
+    ...limits,
+  };
+  if (options.listener) {
+    const listener = options.listener;
+    return { name: 'listener', ...common, base: (vendor) => ({ listener, prefix: vendors.length === 1 ? '' : `/${vendor}` }) };
+  }
+  return { ...urlTarget({ baseUrl: options.baseUrl!, vendors, fixtures: {}, control: false, mutations: false, ownMock: false }), ...common };
+}
+
+/** Runs every selected scenario and returns the report (results, coverage matrix, ok). */
+export function conform(options: ConformOptions): Promise<RunReport> {
+  const target = conformanceTarget(options);
+  return runConformance({
+    target,
+    scenarios: allScenarios,
+    unprovokable,
+    ...(options.vendors ? { vendors: options.vendors } : {}),
+    ...(options.only ? { only: options.only } : {}),
+    ...(options.allowMutations !== undefined ? { allowMutations: options.allowMutations } : {}),
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.onResult ? { onResult: options.onResult } : {}),
+  });
+}
