@@ -20,7 +20,7 @@ describe('cardmock CLI', () => {
   it.each([
     [['serve', '--prot', '4010'], /^cardmock serve: Unknown option '--prot'/],
     [['serve', '--async-delay', '-5'], /^cardmock serve: --async-delay must be a whole number of milliseconds ≥ 0, not "-5"/],
-    [['conform', '--timeout', 'abc'], /^cardmock conform: --timeout must be a positive integer, not "abc"/],
+    [['conform', '--timeout', 'abc'], /^cardmock conform: --timeout must be a positive whole number, not "abc"/],
   ])('%j is a usage error: names the flag, prints usage, exits 2', async (args, message) => {
     const { code, stderr } = await fails(args);
     expect(code).toBe(2);
