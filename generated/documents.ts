@@ -705,6 +705,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "Warning": {
           "type": "object",
+          "description": "A warning or error item `{status: false, code, message}` (Capillary docs, card APIs). The\ndocs do not mark the fields required; cardmock does.\n",
+          "x-inferred-keywords": [
+            "required"
+          ],
           "required": [
             "status",
             "code",
@@ -725,6 +729,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "AddCardResponse": {
           "type": "object",
+          "description": "The page's response table and example. It does not mark the fields required; its example\nhas both, so cardmock requires them.\n",
+          "x-inferred-keywords": [
+            "required"
+          ],
           "required": [
             "entity",
             "warnings"
@@ -2924,7 +2932,11 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "description": "The session's correlation ID (a GUID), from Start Session.",
               "schema": {
                 "type": "string",
-                "minLength": 1
+                "minLength": 1,
+                "x-inferred-keywords": [
+                  "minLength"
+                ],
+                "description": "That the correlation ID is not empty is cardmock's rule."
               },
               "examples": {
                 "PHYSICAL": {
@@ -3407,7 +3419,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             "quantity": {
               "type": "integer",
               "minimum": 0,
-              "description": "Number of digital cards being added."
+              "x-inferred-keywords": [
+                "minimum"
+              ],
+              "description": "Number of digital cards being added (Number on the page; that it is not negative is cardmock's rule)."
             }
           }
         },
