@@ -130,17 +130,10 @@ export function createEngine(options: EngineOptions): Engine {
     const problem: RequestProblem = allowed.length
       ? { in: 'path', field: '', message: `${request.method} is not allowed on ${request.path}; allowed: ${allowed.join(', ')}` }
       : { in: 'path', field: '', message: `no operation at ${request.method} ${request.path}` };
-    const response = runtime.module.reject('not-found', [problem]);
-    if (allowed.length) {
-      // The vendors document no 405; cardmock answers it at the routing level, in their envelope.
-      // RFC 7807: a problem body's `status` member repeats the HTTP status.
-      const body =
-        response.headers['content-type'] === 'application/problem+json' && typeof response.body === 'object' && response.body !== null
-          ? { ...response.body, status: 405, title: 'Method Not Allowed' }
-          : response.body;
-      return { response: { ...response, status: 405, body, headers: { ...response.headers, allow: allowed.join(', ') } } };
-    }
-    return { response };
+    if (allowed.length === 0) return { response: runtime.module.reject('not-found', [problem]) };
+    // The vendors document no 405; cardmock answers it at the routing level, in the vendor's envelope.
+    const response = runtime.module.reject('method-not-allowed', [problem]);
+    return { response: { ...response, status: 405, headers: { ...response.headers, allow: allowed.join(', ') } } };
   }
 
   async function run(
