@@ -1062,6 +1062,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
       "/__cardmock/pismo/fixtures": {
         "post": {
           "operationId": "addPismoFixtures",
+          "x-cardmock-vendor": "pismo",
           "summary": "Add Pismo accounts and noname cards",
           "tags": [
             "Fixtures"
@@ -1110,6 +1111,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
       "/__cardmock/paysafe/fixtures": {
         "post": {
           "operationId": "addPaysafeFixtures",
+          "x-cardmock-vendor": "paysafe",
           "summary": "Add Paysafe customers, bulk cards and access tokens",
           "tags": [
             "Fixtures"
@@ -1162,6 +1164,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
       "/__cardmock/enfuce/fixtures": {
         "post": {
           "operationId": "addEnfuceFixtures",
+          "x-cardmock-vendor": "enfuce",
           "summary": "Add Enfuce customers",
           "tags": [
             "Fixtures"
@@ -1208,6 +1211,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
       "/__cardmock/capillary/fixtures": {
         "post": {
           "operationId": "addCapillaryFixtures",
+          "x-cardmock-vendor": "capillary",
           "summary": "Add Capillary card series, cards, customers and till users",
           "tags": [
             "Fixtures"
@@ -1255,6 +1259,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
       "/__cardmock/exchange-solutions/fixtures": {
         "post": {
           "operationId": "addExchangeSolutionsFixtures",
+          "x-cardmock-vendor": "exchange-solutions",
           "summary": "Add Exchange Solutions accounts and sessions",
           "tags": [
             "Fixtures"
