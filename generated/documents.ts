@@ -252,10 +252,11 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   },
                   "examples": {
                     "INVALID_CARD_SERIES": {
+                      "x-inferred": true,
+                      "description": "Code 3000 is in Capillary's card error codes (\"invalid card series\"), but no page\nsays which request gets it, and the wording is cardmock's. The mock never sends it.\n",
                       "x-inferred-pointers": [
                         "/errors/0/message"
                       ],
-                      "description": "Code 3000 is in Capillary's card error codes (\"invalid card series\"); the page of this call publishes no message, so the wording is cardmock's.",
                       "value": {
                         "errors": [
                           {

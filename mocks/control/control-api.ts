@@ -14,14 +14,14 @@ import { countEntities, jsonDepth, limitMessage } from '../core/session-limits.t
 import { sessionName } from '../core/session-name.ts';
 import { jsonChunks } from './json-chunks.ts';
 import type { Session } from '../core/session-store.ts';
+import { cardmockError } from '../core/cardmock-error.ts';
 import { SESSION_HEADER, json, type MockRequest, type MockResponse } from '../core/types.ts';
 
 export const CONTROL_PREFIX = '/__cardmock';
 
 type Handler = (engine: Engine, session: Session, request: ValidatedRequest<any>) => MockResponse;
 
-const error = (status: number, code: string, message: string, details?: string[]) =>
-  json(status, { error: { code, message, ...(details ? { details } : {}) } });
+const error = cardmockError;
 
 const vendorModule = (engine: Engine, name: string) => engine.vendor(name);
 

@@ -3,6 +3,7 @@
  * checks credentials and validates the request against the spec, then runs the domain operation on
  * the session's state. Adapters (Node HTTP, MSW) only translate to and from MockRequest/MockResponse.
  */
+import { cardmockError } from './cardmock-error.ts';
 import { createSchemaRegistry } from '../../specs/lib/schema-registry.ts';
 import { systemClock } from './clock.ts';
 import { compileOperation, type CompiledOperation, type RequestProblem } from './compile-operation.ts';
@@ -79,7 +80,7 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   const unknownVendor = (name: string) =>
-    json(404, { error: { code: 'UNKNOWN_VENDOR', message: `No vendor "${name}". Vendors: ${[...runtimes.keys()].join(', ')}` } });
+    cardmockError(404, 'UNKNOWN_VENDOR', `No vendor "${name}". Vendors: ${[...runtimes.keys()].join(', ')}`);
 
   async function handleVendor(name: string, request: MockRequest): Promise<MockResponse> {
     const started = performance.now();
