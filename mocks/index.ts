@@ -14,6 +14,7 @@ export type { FaultRule, Fault } from './core/faults.ts';
 export { SESSION_HEADER, FAULT_HEADER, DELAY_HEADER, DEFAULT_SESSION } from './core/types.ts';
 export { manualClock, systemClock, type ManualClock } from './core/clock.ts';
 export { allVendors } from './vendors/index.ts';
+export { createApp, type App, type AppOptions, type Guard } from './app/create-app.ts';
 export { pismo } from './vendors/pismo/index.ts';
 export { paysafe } from './vendors/paysafe/index.ts';
 export { enfuce } from './vendors/enfuce/index.ts';
