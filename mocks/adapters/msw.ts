@@ -14,8 +14,10 @@ import { CONTROL_PREFIX } from '../control/control-api.ts';
 import { allVendors } from '../vendors/index.ts';
 
 export interface HandlerOptions {
-  /** Engine to answer with; a fresh one over all vendors when omitted. */
+  /** Engine to answer with; a fresh one over `vendors` (default: cardmock's five) when omitted. */
   engine?: Engine;
+  /** Vendor modules to serve, your own among them (see CONTRIBUTING.md, "Adding a vendor"). */
+  vendors?: VendorModule[];
   /** Base URLs per vendor, replacing the spec's servers (e.g. `{ paysafe: 'https://api.test.paysafe.com/digitalwallets/v2' }`). */
   baseUrls?: Partial<Record<string, string | string[]>>;
   settings?: Partial<EngineSettings>;
@@ -48,7 +50,7 @@ export function baseUrlPattern(base: string): RegExp {
 export const DEFAULT_CONTROL_BASE_URL = 'http://cardmock.localhost';
 
 export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
-  const engine = options.engine ?? createEngine({ vendors: allVendors, ...(options.settings ? { settings: options.settings } : {}) });
+  const engine = options.engine ?? createEngine({ vendors: options.vendors ?? allVendors, ...(options.settings ? { settings: options.settings } : {}) });
   // In-process: no network guard (the page or test is the only client), no dashboard.
   const app = createApp({ engine });
   const vendorHandlers = engine.vendors.flatMap((vendor) => {

@@ -4,7 +4,9 @@
  * MSW handlers only translate requests and responses to and from it.
  */
 import { cardmockError } from '../core/cardmock-error.ts';
-import type { Engine } from '../core/engine.ts';
+import { createEngine, type Engine, type EngineOptions } from '../core/engine.ts';
+import type { VendorModule } from '../core/vendor.ts';
+import { allVendors } from '../vendors/index.ts';
 import type { MockRequest, MockResponse } from '../core/types.ts';
 import { CONTROL_PREFIX, createControlApi } from '../control/control-api.ts';
 
@@ -12,7 +14,11 @@ import { CONTROL_PREFIX, createControlApi } from '../control/control-api.ts';
 export type Guard = (request: MockRequest, what: 'control' | 'dashboard') => { status: number; code: string; message: string } | undefined;
 
 export interface AppOptions {
-  engine: Engine;
+  /** The engine to answer with; or one made from `vendors` (default: cardmock's five), `settings` and `limits`. */
+  engine?: Engine;
+  vendors?: VendorModule[];
+  settings?: EngineOptions['settings'];
+  limits?: EngineOptions['limits'];
   /**
    * false: behave like a vendor's sandbox — no control API, dashboard or index, and x-cardmock-*
    * request headers (session, fault, delay) are ignored, so every client shares one state.
@@ -35,7 +41,10 @@ export interface App {
 const CARDMOCK_HEADERS = /^x-cardmock-/;
 
 export function createApp(options: AppOptions): App {
-  const { engine, guard, dashboard } = options;
+  const { guard, dashboard } = options;
+  const engine =
+    options.engine ??
+    createEngine({ vendors: options.vendors ?? allVendors, ...(options.settings ? { settings: options.settings } : {}), ...(options.limits ? { limits: options.limits } : {}) });
   const hidden = options.control === false;
   const control = createControlApi(engine);
 
