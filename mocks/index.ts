@@ -7,7 +7,9 @@ import { createEngine as createEngineWith, type Engine, type EngineOptions } fro
 import { allVendors } from './vendors/index.ts';
 
 export type { Engine, EngineOptions } from './core/engine.ts';
-export type { EngineSettings, VendorModule, OperationContext, OperationHandler } from './core/vendor.ts';
+export type { EngineSettings, VendorModule, OperationContext, OperationHandler, RejectionKind, SampleCall } from './core/vendor.ts';
+export { seededState } from './core/vendor.ts';
+export { documentedResponses, type DocumentedResponses } from './core/documented-responses.ts';
 export type { MockRequest, MockResponse, Clock } from './core/types.ts';
 export type { Session, SessionStore, CardmockEvent, RequestLogEntry } from './core/session-store.ts';
 export type { FaultRule, Fault } from './core/faults.ts';
