@@ -19,7 +19,7 @@ import { registerVendorSpec } from '../lib/spec-index.ts';
 import type { Target } from '../lib/target.ts';
 
 const vendor = registerVendorSpec(exampleVouchers.document);
-const common = { vendor, operationId: 'redeemVoucher', needs: ['voucherId'] } as const;
+const common = { vendor, operationId: 'redeemVoucher', needs: ['voucherId'] };
 const redeem = (voucherId: string, extra: object = {}) => ({ path: { voucherId }, ...extra });
 const scenarios: Scenario[] = [
   { ...common, id: 'example.redeem.200', title: 'redeem → 200', rule: 'an unredeemed voucher is redeemed', status: 200, mutates: true, consumes: ['voucherId'], request: (f) => redeem(String(f.voucherId)) },
