@@ -1,0 +1,96 @@
+/**
+ * Translation between Node's `http` objects and cardmock's transport-free request and response:
+ * the body (size cap, UTF-8), the client's presence, and writing JSON, streamed or raw answers.
+ */
+import type http from 'node:http';
+import type { ClientPresence, MockRequest, MockResponse } from '../core/types.ts';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export function mockRequestOf(req: http.IncomingMessage, read: { body?: string; bodyError?: string; client: ClientPresence }): MockRequest {
+  const target = req.url ?? '/';
+  const q = target.indexOf('?');
+  return {
+    method: req.method ?? 'GET',
+    path: q < 0 ? target : target.slice(0, q),
+    query: new URLSearchParams(q < 0 ? '' : target.slice(q + 1)),
+    headers: req.headers as Record<string, string | undefined>,
+    ...(read.body !== undefined ? { body: read.body } : {}),
+    ...(read.bodyError !== undefined ? { bodyError: read.bodyError } : {}),
+    client: read.client,
+    ...(req.socket.remoteAddress ? { remoteAddress: req.socket.remoteAddress } : {}),
+  };
+}
+
+/** The client going before its answer is written: a delayed request then changes nothing. */
+export function presenceOf(res: http.ServerResponse): ClientPresence {
+  let gone = false;
+  let listeners: Set<() => void> | undefined;
+  res.once('close', () => {
+    if (res.writableFinished) return;
+    gone = true;
+    listeners?.forEach((listener) => listener());
+  });
+  return {
+    get gone() {
+      return gone;
+    },
+    onGone(listener) {
+      (listeners ??= new Set()).add(listener);
+      return () => listeners!.delete(listener);
+    },
+  };
+}
+
+export function write(res: http.ServerResponse, response: MockResponse): void {
+  if (response.raw !== undefined) {
+    // Node sends no body for HEAD, whatever is written.
+    res.writeHead(response.status, response.headers).end(response.raw);
+    return;
+  }
+  if (response.stream) {
+    writeStream(res, response, response.stream);
+    return;
+  }
+  const payload = response.body === undefined ? undefined : JSON.stringify(response.body);
+  const headers: Record<string, string | number> = { ...response.headers };
+  headers['content-length'] = payload === undefined ? 0 : Buffer.byteLength(payload);
+  res.writeHead(response.status, headers);
+  res.end(payload);
+}
+
+/** A large answer in pieces, waiting for the client to drain each: memory stays flat for slow readers. */
+function writeStream(res: http.ServerResponse, response: MockResponse, stream: () => AsyncIterable<string>): void {
+  res.writeHead(response.status, response.headers);
+  (async () => {
+    for await (const piece of stream()) {
+      if (res.destroyed) return;
+      if (!res.write(piece)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+    }
+    res.end();
+  })().catch(() => res.destroy());
+}
+
+export function readBody(req: http.IncomingMessage): Promise<{ body?: string; bodyError?: string }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (tooLarge) return resolve({ bodyError: `is larger than ${MAX_BODY_BYTES} bytes` });
+      if (size === 0) return resolve({});
+      try {
+        resolve({ body: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)) });
+      } catch {
+        resolve({ bodyError: 'is not valid UTF-8' });
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
