@@ -11,7 +11,7 @@ import { trackRunning } from './running.ts';
 export interface LoggedViolation {
   /** error, warning or information. */
   severity: string;
-  /** e.g. `Violation: response.status Received response status 418 …`. */
+  /** e.g. `Violation: response Unable to match the returned status code with those defined in the document: 202,400`. */
   message: string;
 }
 
@@ -24,7 +24,7 @@ export interface PrismOptions {
   host?: string;
   /** 0 (default) lets the system pick a free port. */
   port?: number;
-  /** `--errors`: turn response violations into Prism's 500 instead of warnings in `sl-violations`. */
+  /** `--errors`: Prism answers its own error instead of an exchange with error-severity violations. */
   errors?: boolean;
   /** Each violation Prism's validator reports (what `prism proxy` prints as `Violation: …`). */
   onViolation?: (violation: LoggedViolation) => void;
@@ -58,6 +58,8 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
   const operations = await getHttpOperationsFromSpec(options.spec);
   if (operations.length === 0) throw new Error(`no operations found in ${options.spec}`);
   // The settings `prism mock` and `prism proxy` run with by default (createServer.ts, sharedOptions.ts).
+  // The CLI also applies a spec's `x-json-schema-faker` settings: they only matter for `--dynamic`,
+  // which cardmock does not use, and they are global to the process, shared by all five servers.
   const shared = {
     validateRequest: true,
     validateResponse: true,
