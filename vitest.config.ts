@@ -7,6 +7,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default'],
-    globalSetup: ['scripts/test-global-setup.ts'],
+    setupFiles: ['scripts/test-setup.ts'],
   },
 });

@@ -4,22 +4,23 @@
  * Loopback only, bounded in time. Prints a table and writes reports/bench.json.
  *
  * Env: BENCH_DURATION (s per target, default 10), BENCH_CONNECTIONS (default 50),
- *      BENCH_SCALE (entities per vendor for the scaling run, default 100000).
+ *      BENCH_SCALE (entities per vendor for the scaling run, default 100000),
+ *      BENCH_STARTUP_RUNS (start-ups per mode, the median is reported; default 3).
  */
 import autocannon from 'autocannon';
 import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { concreteCall, sampleCall } from '../mocks/core/sample-call.ts';
-import { startPrismGroup, type PrismGroup } from '../mocks/prism/per-vendor.ts';
 import { allVendors } from '../mocks/vendors/index.ts';
 import { execFileSync } from 'node:child_process';
-import { mix, rssMb, seed, startCardmock, startCeiling, startCompiledCardmock, stop, type Measured } from './load-kit.ts';
+import { mix, rssMb, seed, spawnServer, startCardmock, startCeiling, startCompiledCardmock, stop, type Measured } from './load-kit.ts';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SCALE = Number(process.env.BENCH_SCALE ?? 100_000);
+const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 3);
 /** One autocannon per vendor, in parallel, connections split between them; results combined. */
 async function load(target: string, baseOf: (vendor: string) => { url: string; prefix: string }, options: { duration?: number; connections?: number; limit: number }): Promise<Measured> {
   const duration = options.duration ?? DURATION;
@@ -46,20 +47,49 @@ async function load(target: string, baseOf: (vendor: string) => { url: string; p
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** Process start to first successful answer of every vendor's sample call (cardmock: the compiled CLI, as installed). */
-async function startup(kind: 'cardmock' | 'prism mock'): Promise<number> {
-  const started = performance.now();
-  let group: PrismGroup | undefined;
-  let child: ChildProcess | undefined;
-  let baseOf: (vendor: string) => string;
-  if (kind === 'cardmock') {
-    const server = await startCompiledCardmock();
-    child = server.child;
-    baseOf = (vendor) => `${server.url}/${vendor}`;
-  } else {
-    group = await startPrismGroup({ vendors: allVendors.map((v) => v.name), mode: 'mock' });
-    baseOf = (vendor) => group!.url(vendor);
+const compiledCli = fileURLToPath(new URL('../dist/scripts/cli.js', import.meta.url));
+
+interface Started {
+  child: ChildProcess;
+  /** Base URL of each vendor (prefix included). */
+  baseOf: (vendor: string) => string;
+  /** The stateful server's root, when there is one. */
+  root?: string;
+}
+
+/**
+ * The compiled `cardmock serve`, as installed: stateful, `--stateless` or `--validate`. The Prism
+ * modes are known started once their banner listed every vendor's URL.
+ */
+async function startServe(mode: 'stateful' | 'stateless' | 'validate'): Promise<Started> {
+  if (mode === 'stateful') {
+    const { child, url } = await startCompiledCardmock();
+    return { child, baseOf: (vendor) => `${url}/${vendor}`, root: url };
   }
+  const banner = mode === 'stateless' ? 'cardmock --stateless:' : 'cardmock listening on[\\s\\S]*validated through prism proxy';
+  const pattern = new RegExp(`(${banner}[^\\n]*\\n(?:  \\S+\\s+http://\\S+\\n){${allVendors.length}})`);
+  const { child, url: output } = await spawnServer([compiledCli, 'serve', `--${mode}`, '--port', '0', '--quiet'], pattern);
+  const urls = new Map(output.trim().split('\n').slice(-allVendors.length).map((line) => line.trim().split(/\s+/) as [string, string]));
+  const root = /cardmock listening on (http:\/\/\S+)/.exec(output)?.[1];
+  return { child, baseOf: (vendor) => urls.get(vendor)!, ...(root ? { root } : {}) };
+}
+
+/** RSS of a process and all its descendants (before Prism ran in process, it ran as children). */
+async function treeRssMb(pid: number): Promise<number> {
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) {
+    for (const task of await readdir(`/proc/${pids[i]}/task`).catch(() => [] as string[])) {
+      const children = await readFile(`/proc/${pids[i]}/task/${task}/children`, 'utf8').catch(() => '');
+      pids.push(...children.split(' ').filter(Boolean).map(Number));
+    }
+  }
+  return rssMb(pids);
+}
+
+/** Process start to first successful answer of every vendor's sample call, then the idle RSS one second later. */
+async function startupOnce(mode: 'stateful' | 'stateless' | 'validate'): Promise<{ ms: number; idleRssMb: number }> {
+  const started = performance.now();
+  const { child, baseOf } = await startServe(mode);
   await Promise.all(
     allVendors.map(async (vendor) => {
       const call = sampleCall(vendor, vendor.responses.operations[0]!.operationId);
@@ -71,9 +101,18 @@ async function startup(kind: 'cardmock' | 'prism mock'): Promise<number> {
     }),
   );
   const ms = Math.round(performance.now() - started);
-  if (child) await stop(child);
-  await group?.stop();
-  return ms;
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const idleRssMb = await treeRssMb(child.pid!);
+  await stop(child);
+  return { ms, idleRssMb };
+}
+
+/** The median of BENCH_STARTUP_RUNS start-ups (one start-up swings by seconds on a busy machine), and their range. */
+async function startup(mode: 'stateful' | 'stateless' | 'validate'): Promise<{ ms: number; idleRssMb: number; rangeMs: [number, number] }> {
+  const runs: { ms: number; idleRssMb: number }[] = [];
+  for (let i = 0; i < STARTUP_RUNS; i++) runs.push(await startupOnce(mode));
+  runs.sort((x, y) => x.ms - y.ms);
+  return { ...runs[Math.floor(runs.length / 2)]!, rangeMs: [runs[0]!.ms, runs.at(-1)!.ms] };
 }
 
 /**
@@ -139,8 +178,8 @@ async function main(): Promise<void> {
   const idle = { compiled: await idleRss(startCompiledCardmock), tsx: await idleRss(startCardmock) };
 
   console.log('start-up…');
-  const startupCardmock = await startup('cardmock');
-  const startupPrism = await startup('prism mock');
+  const startupCardmock = await startup('stateful');
+  const startupPrism = { stateless: await startup('stateless'), validate: await startup('validate') };
 
   const rows: Measured[] = [];
   const memory: Record<string, number> = {};
@@ -153,21 +192,19 @@ async function main(): Promise<void> {
     memory.cardmock = await rssMb([child.pid!]);
     await stop(child);
   }
-  console.log('prism mock (stateless)…');
+  console.log('prism mock (serve --stateless)…');
   {
-    const group = await startPrismGroup({ vendors, mode: 'mock' });
-    rows.push(await load('prism mock', (v) => ({ url: group.url(v), prefix: '' }), { limit: seeded }));
-    memory['prism mock'] = await rssMb(group.prisms.map((p) => p.child.pid!));
-    await group.stop();
+    const { child, baseOf } = await startServe('stateless');
+    rows.push(await load('prism mock', (v) => ({ url: baseOf(v), prefix: '' }), { limit: seeded }));
+    memory['prism mock'] = await treeRssMb(child.pid!);
+    await stop(child);
   }
-  console.log('prism proxy --errors in front of cardmock…');
+  console.log('prism proxy --errors in front of cardmock (serve --validate)…');
   {
-    const { child, url } = await startCardmock();
-    await seed(url, seeded);
-    const group = await startPrismGroup({ vendors, mode: 'proxy', upstream: url });
-    rows.push(await load('prism proxy → cardmock', (v) => ({ url: group.url(v), prefix: '' }), { limit: seeded }));
-    memory['prism proxy → cardmock'] = (await rssMb(group.prisms.map((p) => p.child.pid!))) + (await rssMb([child.pid!]));
-    await group.stop();
+    const { child, baseOf, root } = await startServe('validate');
+    await seed(root!, seeded);
+    rows.push(await load('prism proxy → cardmock', (v) => ({ url: baseOf(v), prefix: '' }), { limit: seeded }));
+    memory['prism proxy → cardmock'] = await treeRssMb(child.pid!);
     await stop(child);
   }
   console.log('bare node http (ceiling)…');
@@ -197,7 +234,9 @@ async function main(): Promise<void> {
     table,
     '',
     `cardmock ÷ prism mock: ${ratios.cardmockOverPrismMock} ×   cardmock ÷ ceiling: ${Math.round(ratios.cardmockOverCeiling * 100)} %`,
-    `start-up to first answer of all ${vendors.length} vendors: cardmock ${startupCardmock} ms (compiled), prism mock ${startupPrism} ms`,
+    `start-up to first answer of all ${vendors.length} vendors (compiled; median of ${STARTUP_RUNS}, range): cardmock ${startupCardmock.ms} ms (${startupCardmock.rangeMs.join('–')}), ` +
+      `serve --stateless ${startupPrism.stateless.ms} ms (${startupPrism.stateless.rangeMs.join('–')}), serve --validate ${startupPrism.validate.ms} ms (${startupPrism.validate.rangeMs.join('–')})`,
+    `RSS one second after that (process and children): serve --stateless ${startupPrism.stateless.idleRssMb} MB, serve --validate ${startupPrism.validate.idleRssMb} MB`,
     `idle RSS of cardmock serve: ${idle.compiled} MB compiled (dist/, as installed), ${idle.tsx} MB from source through tsx`,
     `scaling (one connection, sequential): ${small.entities.toLocaleString('en')}/vendor → RSS ${small.rssMb} MB, mean ${small.meanUs} µs, p99 ${small.p99Us} µs; ` +
       `${large.entities.toLocaleString('en')}/vendor → RSS ${large.rssMb} MB, mean ${large.meanUs} µs, p99 ${large.p99Us} µs (mean ratio ${ratios.latencyLargeOverSmall})`,
@@ -206,7 +245,7 @@ async function main(): Promise<void> {
 
   await mkdir(fileURLToPath(new URL('../reports/', import.meta.url)), { recursive: true });
   const out = fileURLToPath(new URL('../reports/bench.json', import.meta.url));
-  await writeFile(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, duration: DURATION, connections: CONNECTIONS, vendors, rows, memory, startup: { cardmock: startupCardmock, prismMock: startupPrism }, idleRssMb: idle, scaling: [small, large], ratios }, null, 2)}\n`);
+  await writeFile(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, duration: DURATION, connections: CONNECTIONS, vendors, rows, memory, startup: { cardmock: startupCardmock, stateless: startupPrism.stateless, validate: startupPrism.validate }, prismIdleRssMb: { stateless: startupPrism.stateless.idleRssMb, validate: startupPrism.validate.idleRssMb }, idleRssMb: idle, scaling: [small, large], ratios }, null, 2)}\n`);
   console.log(`\nwritten to reports/bench.json`);
 }
 

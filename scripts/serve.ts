@@ -1,6 +1,7 @@
 /**
  * `cardmock serve`: the stateful server (default), `--stateless` (Prism mocks from the examples) or
- * `--validate` (Prism proxies with `--errors` in front of the stateful server).
+ * `--validate` (Prism proxies with `--errors` in front of the stateful server); Prism's servers run
+ * in this process.
  */
 import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
@@ -40,9 +41,9 @@ Limits (whole numbers; defaults in brackets):
   --keep-alive-timeout <ms> Idle keep-alive connections are closed after [5000]
   --max-connections <n>   Connections at once; more are closed at once [1000]
 
-  --stateless         Run \`prism mock\` per vendor instead (documented examples, Prefer headers);
-                      vendor i listens on --port + i
-  --validate          Also run \`prism proxy --errors\` per vendor in front of the server, on
+  --stateless         Run Prism's mock server per vendor instead, in this process (documented
+                      examples, Prefer headers); vendor i listens on --port + i
+  --validate          Also run Prism's proxy (--errors) per vendor in front of the server, on
                       --proxy-port + i, logging every contract violation Prism reports
   --proxy-port <n>    First proxy port with --validate (default --port + 10; 0: free ports)
   --vendor-module <f> Serve your own vendor module too (a file whose default export is a VendorModule;
@@ -229,9 +230,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
         upstream: running.url,
         host,
         port: proxyPort,
-        onLine: (vendor, line) => {
-          if (/violation/i.test(line)) console.log(`contract violation (${vendor}): ${line.replace(/^.*?›\s*/, '')}`);
-        },
+        onViolation: (vendor, { severity, message }) => console.log(`contract violation (${vendor}, ${severity}): ${message.replace(/^Violation:\s*/, '')}`),
       });
     } catch (error) {
       console.error(`cardmock serve --validate: ${(error as Error).message}`);

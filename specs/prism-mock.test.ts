@@ -4,13 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { documents, type SpecName } from '../generated/documents.ts';
 import { operationsOf, vendorOf } from './lib/operations.ts';
 import { sampleRequest, successStatus } from './lib/sample-request.ts';
-import { startPrism, type PrismProcess } from '../mocks/prism/launch.ts';
+import { startPrism, type RunningPrism } from '../mocks/prism/launch.ts';
 
 const specsDir = path.dirname(fileURLToPath(import.meta.url));
 const vendorSpecs = (Object.keys(documents) as SpecName[]).filter((n) => vendorOf(documents[n]));
 
 describe.each(vendorSpecs)('prism mock specs/%s.openapi.yaml', (name) => {
-  let prism: PrismProcess | undefined;
+  let prism: RunningPrism | undefined;
   afterAll(() => prism?.stop());
 
   it('starts cleanly and answers its success status to a request built from the spec', async () => {

@@ -1,12 +1,19 @@
 /**
- * Starts Prism (`prism mock` or `prism proxy`) as a child process on a port it picks, waits until
- * it listens, and stops it again. Every child is also killed when this process exits, so a failed
- * test or a Ctrl-C leaves no Prism behind.
- * @see https://docs.stoplight.io/docs/prism/
+ * Runs Prism's own HTTP server (`prism mock` or `prism proxy`) inside this process, configured as
+ * the Prism CLI configures it, on a port it picks; `listen` resolving is the readiness signal.
+ * Violations reach us as the validator's log calls, not as printed text.
+ * @see https://github.com/stoplightio/prism/blob/master/packages/cli/src/util/createServer.ts
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { createLogger, createServer, getHttpOperationsFromSpec } from './prism-library.ts';
+import { trackRunning } from './running.ts';
+
+/** One finding of Prism's validator, as its server logs it. */
+export interface LoggedViolation {
+  /** error, warning or information. */
+  severity: string;
+  /** e.g. `Violation: response Unable to match the returned status code with those defined in the document: 202,400`. */
+  message: string;
+}
 
 export interface PrismOptions {
   mode: 'mock' | 'proxy';
@@ -15,92 +22,62 @@ export interface PrismOptions {
   /** For `proxy`: the upstream base URL (e.g. `http://127.0.0.1:4010/paysafe`). */
   upstream?: string;
   host?: string;
-  /** 0 (default) lets Prism pick a free port. */
+  /** 0 (default) lets the system pick a free port. */
   port?: number;
-  /** `--errors`: turn request/response violations into errors instead of warnings. */
+  /** `--errors`: Prism answers its own error instead of an exchange with error-severity violations. */
   errors?: boolean;
-  /** `--dynamic`: generate bodies from schemas instead of using examples. */
-  dynamic?: boolean;
-  startTimeoutMs?: number;
-  /** Each line Prism prints after it started. */
-  onLine?: (line: string) => void;
+  /** Each violation Prism's validator reports (what `prism proxy` prints as `Violation: …`). */
+  onViolation?: (violation: LoggedViolation) => void;
 }
 
-export interface PrismProcess {
+export interface RunningPrism {
   url: string;
   port: number;
-  child: ChildProcess;
   stop(): Promise<void>;
 }
 
-const require = createRequire(import.meta.url);
-const prismPackage = require.resolve('@stoplight/prism-cli/package.json');
-const prismBin = path.join(path.dirname(prismPackage), (require(prismPackage) as { bin: { prism: string } }).bin.prism);
+/** pino's numeric levels, as Prism's server logs a violation by its severity. */
+const SEVERITY_OF_LEVEL: Record<number, string> = { 50: 'error', 40: 'warning', 30: 'information' };
 
-const running = new Set<ChildProcess>();
-let exitHookInstalled = false;
-function killAllOnExit(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once('exit', () => {
-    for (const child of running) child.kill('SIGKILL');
-  });
+/**
+ * Prism logs through pino. Nothing is written: the hook hands the validator's messages to
+ * `onViolation` and drops everything else (Prism's per-request lines cost time and say nothing new).
+ */
+function prismLogger(onViolation: PrismOptions['onViolation']) {
+  const discard = { write: () => undefined };
+  if (!onViolation) return createLogger('cardmock', { level: 'silent' }, discard);
+  const logMethod = (args: unknown[], _write: unknown, level: number) => {
+    const [context, message] = args as [{ name?: string } | undefined, unknown];
+    if (context?.name === 'VALIDATOR' && typeof message === 'string') onViolation({ severity: SEVERITY_OF_LEVEL[level] ?? 'hint', message });
+  };
+  return createLogger('cardmock', { level: 'info', hooks: { logMethod } }, discard);
 }
 
-export function startPrism(options: PrismOptions): Promise<PrismProcess> {
-  const host = options.host ?? '127.0.0.1';
-  const args = [prismBin, options.mode, '-h', host, '-p', String(options.port ?? 0)];
-  if (options.mode === 'proxy') {
-    if (!options.upstream) throw new Error('prism proxy needs an upstream URL');
-    args.push(options.spec, options.upstream);
-  } else {
-    args.push(options.spec);
-  }
-  if (options.errors) args.push('--errors');
-  if (options.dynamic) args.push('--dynamic');
-
-  killAllOnExit();
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
-  running.add(child);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  exited.then(() => running.delete(child));
-
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
-    await exited;
-    clearTimeout(timer);
+export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
+  if (options.mode === 'proxy' && !options.upstream) throw new Error('prism proxy needs an upstream URL');
+  const operations = await getHttpOperationsFromSpec(options.spec);
+  if (operations.length === 0) throw new Error(`no operations found in ${options.spec}`);
+  // The settings `prism mock` and `prism proxy` run with by default (createServer.ts, sharedOptions.ts).
+  // The CLI also applies a spec's `x-json-schema-faker` settings: they only matter for `--dynamic`,
+  // which cardmock does not use, and they are global to the process, shared by all five servers.
+  const shared = {
+    validateRequest: true,
+    validateResponse: true,
+    checkSecurity: true,
+    errors: options.errors ?? false,
+    upstreamProxy: undefined,
+    mock: { dynamic: false, ignoreExamples: false },
   };
-
-  return new Promise<PrismProcess>((resolve, reject) => {
-    const output: string[] = [];
-    let ready = false;
-    const timeout = setTimeout(() => {
-      void stop();
-      reject(new Error(`prism ${options.mode} ${path.basename(options.spec)} did not start within ${options.startTimeoutMs ?? 30_000} ms:\n${output.join('\n')}`));
-    }, options.startTimeoutMs ?? 30_000);
-    const onData = (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
-        if (ready) {
-          options.onLine?.(line);
-          continue;
-        }
-        output.push(line);
-        const m = /Prism is listening on (http:\/\/\S+?):(\d+)/.exec(line);
-        if (m) {
-          ready = true;
-          clearTimeout(timeout);
-          resolve({ url: `${m[1]}:${m[2]}`, port: Number(m[2]), child, stop });
-        }
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code, signal) => {
-      if (ready) return;
-      clearTimeout(timeout);
-      reject(new Error(`prism ${options.mode} ${path.basename(options.spec)} exited (${signal ?? code}) before listening:\n${output.join('\n')}`));
-    });
+  const config = options.mode === 'proxy' ? { ...shared, isProxy: true as const, upstream: new URL(options.upstream!) } : { ...shared, isProxy: false as const };
+  const logger = prismLogger(options.onViolation);
+  const server = createServer(operations, { cors: true, config, components: { logger: logger.child({ name: 'HTTP SERVER' }) } });
+  // Prism's listen rejects with the error's message only.
+  const address = await server.listen(options.port ?? 0, options.host ?? '127.0.0.1').catch((message: unknown) => {
+    throw new Error(`prism ${options.mode} ${options.spec}: ${String(message)}`);
   });
+  const url = new URL(address);
+  let stopped: Promise<void> | undefined;
+  const running: RunningPrism = { url: url.origin, port: Number(url.port), stop: () => (stopped ??= server.close().finally(untrack)) };
+  const untrack = trackRunning(running);
+  return running;
 }

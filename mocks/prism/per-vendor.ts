@@ -1,16 +1,16 @@
 /**
- * One Prism per vendor spec: `prism mock` (stateless, examples and `Prefer` headers) or
- * `prism proxy --errors` in front of the stateful server. Starts them in parallel, waits until all
- * listen, and stops every one when one fails to start.
+ * One Prism server per vendor spec, all in this process: `prism mock` (stateless, examples and
+ * `Prefer` headers) or `prism proxy --errors` in front of the stateful server. Starts them in
+ * parallel, waits until all listen, and stops every one when one fails to start.
  */
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { startPrism, type PrismProcess } from './launch.ts';
+import { startPrism, type LoggedViolation, type RunningPrism } from './launch.ts';
 
 const specsDir = fileURLToPath(new URL('../../specs/', import.meta.url));
 export const specPath = (vendor: string) => path.join(specsDir, `${vendor}.openapi.yaml`);
 
-export interface VendorPrism extends PrismProcess {
+export interface VendorPrism extends RunningPrism {
   vendor: string;
 }
 
@@ -28,7 +28,7 @@ export interface PrismGroupOptions {
   host?: string;
   /** First port; vendor i listens on port + i. 0 (default): free ports. */
   port?: number;
-  onLine?: (vendor: string, line: string) => void;
+  onViolation?: (vendor: string, violation: LoggedViolation) => void;
 }
 
 export async function startPrismGroup(options: PrismGroupOptions): Promise<PrismGroup> {
@@ -40,7 +40,7 @@ export async function startPrismGroup(options: PrismGroupOptions): Promise<Prism
         ...(options.mode === 'proxy' ? { upstream: `${options.upstream!.replace(/\/$/, '')}/${vendor}`, errors: true } : {}),
         ...(options.host ? { host: options.host } : {}),
         port: options.port ? options.port + i : 0,
-        ...(options.onLine ? { onLine: (line: string) => options.onLine!(vendor, line) } : {}),
+        ...(options.onViolation ? { onViolation: (violation) => options.onViolation!(vendor, violation) } : {}),
       });
       return { ...prism, vendor };
     }),
