@@ -11,7 +11,6 @@ import { FUNCTION_LINE_LIMIT, longFunctions, measureFunctions } from './function
 const NOT_SPLIT_YET: Record<string, number> = {
   'mocks/core/engine.ts createEngine': 205,
   'scripts/serve.ts serveCommand': 161,
-  'scripts/conform.ts conformCommand': 158,
   'scripts/proxy-server.ts startProxy': 158,
   'scripts/proxy.ts proxyCommand': 103,
   'scripts/proxy-server.ts startProxy.forward': 80,
