@@ -7,6 +7,8 @@ import { scenarios } from '../conformance/cases/index.ts';
 import { selectScenarios } from '../conformance/lib/run.ts';
 import type { Scenario } from '../conformance/lib/scenario.ts';
 import { vendorNames } from '../conformance/lib/spec-index.ts';
+import { isUsageError, type UsageError } from './usage-error.ts';
+import { isReporterKind, type ReporterKind } from './write-report.ts';
 
 export const HELP = `Usage: cardmock conform --vendor <name|all> --base-url <url> [options]
 
@@ -54,9 +56,6 @@ const OPTIONS = {
 const parse = (argv: string[]) => parseArgs({ args: argv, options: OPTIONS }).values;
 export type ConformValues = ReturnType<typeof parse>;
 
-export type ReporterKind = 'junit' | 'json' | 'markdown';
-const REPORTERS: readonly string[] = ['junit', 'json', 'markdown'] satisfies ReporterKind[];
-
 /** What the checked options mean for the run. */
 export interface ConformSettings {
   /** The vendors asked for (`all`: every known one). */
@@ -68,20 +67,6 @@ export interface ConformSettings {
   timeoutMs: number;
   reporter: ReporterKind | undefined;
   baseUrl: URL;
-}
-
-/** Bad usage, as a value: the line to print and whether the help text follows it. */
-export interface UsageError {
-  usage: string;
-  withHelp?: boolean;
-}
-
-export const isUsageError = (value: object): value is UsageError => 'usage' in value;
-
-/** Print a usage error; its exit code. */
-export function usageExit(error: UsageError): number {
-  console.error(`cardmock conform: ${error.usage}${error.withHelp ? `\n\n${HELP}` : ''}`);
-  return 2;
 }
 
 export function parseConformArgs(argv: string[]): ConformValues | UsageError {
@@ -132,8 +117,8 @@ function scenariosOf(vendors: string[], only: string[] | undefined): Scenario[] 
 /** --reporter, or junit when only --output is given. */
 function reporterOf(reporter: string | undefined, output: string | undefined): { kind: ReporterKind | undefined } | UsageError {
   const kind = reporter ?? (output ? 'junit' : undefined);
-  if (kind && !REPORTERS.includes(kind)) return { usage: `--reporter must be junit, json or markdown, not "${kind}"` };
-  return { kind: kind as ReporterKind | undefined };
+  if (kind === undefined || isReporterKind(kind)) return { kind };
+  return { usage: `--reporter must be junit, json or markdown, not "${kind}"` };
 }
 
 function baseUrlOf(value: string): URL | UsageError {

@@ -2,63 +2,52 @@
  * `cardmock conform`: run the conformance suite against any base URL (our server, Prism, or a
  * vendor sandbox), print progress and a summary with the coverage matrix, and write a report.
  */
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { scenarios, unprovokable } from '../conformance/cases/index.ts';
 import { fixturePlan } from '../conformance/lib/fixture-pool.ts';
 import { runConformance, type RunReport } from '../conformance/lib/run.ts';
 import type { FixturePools, Scenario } from '../conformance/lib/scenario.ts';
 import { redact, secretsOf } from '../conformance/lib/redact.ts';
-import { json } from '../conformance/lib/reporters/json.ts';
-import { junit } from '../conformance/lib/reporters/junit.ts';
-import { markdown } from '../conformance/lib/reporters/markdown.ts';
 import { progressLine, summary } from '../conformance/lib/reporters/terminal.ts';
 import { vendorNames } from '../conformance/lib/spec-index.ts';
 import type { Target } from '../conformance/lib/target.ts';
 import { speaksControlApi, urlTarget } from '../conformance/lib/url-target.ts';
 import { allVendors } from '../mocks/vendors/index.ts';
-import {
-  HELP,
-  isUsageError,
-  parseConformArgs,
-  settingsOf,
-  usageExit,
-  type ConformSettings,
-  type ConformValues,
-  type ReporterKind,
-  type UsageError,
-} from './conform-options.ts';
+import { HELP, parseConformArgs, settingsOf, type ConformSettings, type ConformValues } from './conform-options.ts';
+import { isUsageError, usageExit, type UsageError } from './usage-error.ts';
+import { writeReport, type ReporterKind } from './write-report.ts';
 
 type Fixtures = Record<string, FixturePools>;
 type Say = (text: string) => void;
+const fail = (error: UsageError) => usageExit('conform', error, HELP);
 
 export async function conformCommand(argv: string[]): Promise<number> {
   const values = parseConformArgs(argv);
-  if (isUsageError(values)) return usageExit(values);
+  if (isUsageError(values)) return fail(values);
   if (values.help) {
     console.log(HELP);
     return 0;
   }
   const settings = settingsOf(values);
-  if (isUsageError(settings)) return usageExit(settings);
+  if (isUsageError(settings)) return fail(settings);
 
   const authorization = values.auth ?? process.env.CARDMOCK_AUTH;
   const secrets = secretsOf(authorization);
   const say: Say = (text) => console.log(redact(text, secrets));
   const fixtures = values.fixtures ? await readFixtures(values.fixtures, secrets) : {};
-  if (isUsageError(fixtures)) return usageExit(fixtures);
+  if (isUsageError(fixtures)) return fail(fixtures);
   if (values.plan) {
     say(planTable(settings.chosen, fixtures));
     return 0;
   }
 
   const silent = await nothingAnswers(settings.baseUrl, Math.min(settings.timeoutMs, 5_000));
-  if (silent) return usageExit({ usage: `nothing answers at ${settings.baseUrl.href} (${silent}); start the server or check --base-url` });
+  if (silent) return fail({ usage: `nothing answers at ${settings.baseUrl.href} (${silent}); start the server or check --base-url` });
   const chosen = await chooseTarget(values, settings, fixtures, authorization);
-  if (isUsageError(chosen)) return usageExit(chosen);
+  if (isUsageError(chosen)) return fail(chosen);
 
   const report = await run(values, settings, chosen, secrets, say);
-  if (settings.reporter) await writeReport(report, settings.reporter, values.output, secrets, say);
+  if (settings.reporter) await saveReport(report, settings.reporter, values.output, secrets, say);
   return exitCodeOf(report, values['allow-empty'], say);
 }
 
@@ -155,11 +144,10 @@ async function run(values: ConformValues, settings: ConformSettings, chosen: Cho
   return report;
 }
 
-async function writeReport(report: RunReport, reporter: ReporterKind, given: string | undefined, secrets: string[], say: Say): Promise<void> {
-  const render = { junit, json, markdown }[reporter];
+/** The report where --output says, or under reports/ with --reporter alone. */
+async function saveReport(report: RunReport, reporter: ReporterKind, given: string | undefined, secrets: string[], say: Say): Promise<void> {
   const output = given ?? `reports/conformance.${reporter === 'junit' ? 'xml' : reporter === 'json' ? 'json' : 'md'}`;
-  await mkdir(path.dirname(path.resolve(output)), { recursive: true });
-  await writeFile(output, redact(render(report), secrets));
+  await writeReport(report, reporter, output, (text) => redact(text, secrets));
   say(`report written to ${output}`);
 }
 
