@@ -2,12 +2,12 @@
  * The options of `cardmock conform`: the help text, parsing, and the checks that turn bad usage
  * into one clear line and exit code 2 before anything is contacted.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { scenarios } from '../conformance/cases/index.ts';
 import { selectScenarios } from '../conformance/lib/run.ts';
 import type { Scenario } from '../conformance/lib/scenario.ts';
 import { vendorNames } from '../conformance/lib/spec-index.ts';
-import { isUsageError, type UsageError } from './usage-error.ts';
+import { isUsageError, parseOptions, type OptionValues, type UsageError } from './cli-usage.ts';
 import { isReporterKind, type ReporterKind } from './write-report.ts';
 
 export const HELP = `Usage: cardmock conform --vendor <name|all> --base-url <url> [options]
@@ -53,8 +53,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options'];
 
-const parse = (argv: string[]) => parseArgs({ args: argv, options: OPTIONS }).values;
-export type ConformValues = ReturnType<typeof parse>;
+export type ConformValues = OptionValues<typeof OPTIONS>;
 
 /** What the checked options mean for the run. */
 export interface ConformSettings {
@@ -69,13 +68,7 @@ export interface ConformSettings {
   baseUrl: URL;
 }
 
-export function parseConformArgs(argv: string[]): ConformValues | UsageError {
-  try {
-    return parse(argv);
-  } catch (error) {
-    return { usage: (error as Error).message, withHelp: true };
-  }
-}
+export const parseConformArgs = (argv: string[]): ConformValues | UsageError => parseOptions(argv, OPTIONS);
 
 /** The settings, or the first bad option in the order a reader of the command line meets them. */
 export function settingsOf(values: ConformValues): ConformSettings | UsageError {

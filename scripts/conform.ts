@@ -14,7 +14,7 @@ import type { Target } from '../conformance/lib/target.ts';
 import { speaksControlApi, urlTarget } from '../conformance/lib/url-target.ts';
 import { allVendors } from '../mocks/vendors/index.ts';
 import { HELP, parseConformArgs, settingsOf, type ConformSettings, type ConformValues } from './conform-options.ts';
-import { isUsageError, usageExit, type UsageError } from './usage-error.ts';
+import { isUsageError, usageExit, type UsageError } from './cli-usage.ts';
 import { writeReport, type ReporterKind } from './write-report.ts';
 
 type Fixtures = Record<string, FixturePools>;

@@ -3,9 +3,9 @@
  * one line, the help and exit code 2 before anything listens.
  */
 import { readFile } from 'node:fs/promises';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { vendorNames } from '../conformance/lib/spec-index.ts';
-import { isUsageError, type UsageError } from './usage-error.ts';
+import { isUsageError, parseOptions, type OptionValues, type UsageError } from './cli-usage.ts';
 import { isReporterKind, type ReporterKind } from './write-report.ts';
 
 export const HELP = `Usage: cardmock proxy --vendor <name|all> --upstream <url> [options]
@@ -44,8 +44,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options'];
 
-const parse = (argv: string[]) => parseArgs({ args: argv, options: OPTIONS }).values;
-export type ProxyValues = ReturnType<typeof parse>;
+export type ProxyValues = OptionValues<typeof OPTIONS>;
 
 /** What the checked options mean for the proxy. */
 export interface ProxySettings {
@@ -58,13 +57,7 @@ export interface ProxySettings {
   authorization: string | undefined;
 }
 
-export function parseProxyArgs(argv: string[]): ProxyValues | UsageError {
-  try {
-    return parse(argv);
-  } catch (error) {
-    return { usage: (error as Error).message, withHelp: true };
-  }
-}
+export const parseProxyArgs = (argv: string[]): ProxyValues | UsageError => parseOptions(argv, OPTIONS);
 
 /** The settings, or the first bad option. */
 export async function settingsOf(values: ProxyValues): Promise<ProxySettings | UsageError> {

@@ -11,7 +11,7 @@ import { exchangeLine, trafficReport } from '../conformance/lib/traffic-report.t
 import { fixturesSeen } from '../mocks/replay/fixtures-seen.ts';
 import { HELP, parseProxyArgs, settingsOf, type ProxySettings, type ProxyValues } from './proxy-options.ts';
 import { EXCHANGES_PATH, startProxy, type RunningProxy } from './proxy-server.ts';
-import { isUsageError, usageExit } from './usage-error.ts';
+import { isUsageError, usageExit } from './cli-usage.ts';
 import { writeReport } from './write-report.ts';
 
 export async function proxyCommand(argv: string[]): Promise<number> {
