@@ -11,8 +11,6 @@ import { FUNCTION_LINE_LIMIT, longFunctions, measureFunctions } from './function
 const NOT_SPLIT_YET: Record<string, number> = {
   'mocks/core/engine.ts createEngine': 205,
   'scripts/serve.ts serveCommand': 161,
-  'scripts/proxy-server.ts startProxy': 158,
-  'scripts/proxy-server.ts startProxy.forward': 80,
   'mocks/core/compile-operation.ts compileOperation': 107,
   'mocks/core/session-store.ts createSessionStore': 104,
   'mocks/adapters/node-http.ts createRequestListener': 87,
