@@ -34,8 +34,9 @@ export async function conformCommand(argv: string[]): Promise<number> {
   const authorization = values.auth ?? process.env.CARDMOCK_AUTH;
   const secrets = secretsOf(authorization);
   const say: Say = (text) => console.log(redact(text, secrets));
-  const fixtures = values.fixtures ? await readFixtures(values.fixtures, secrets) : {};
-  if (isUsageError(fixtures)) return fail(fixtures);
+  const read = values.fixtures ? await readFixtures(values.fixtures, secrets) : { fixtures: {} };
+  if (isUsageError(read)) return fail(read);
+  const { fixtures } = read;
   if (values.plan) {
     say(planTable(settings.chosen, fixtures));
     return 0;
@@ -52,7 +53,7 @@ export async function conformCommand(argv: string[]): Promise<number> {
 }
 
 /** The fixtures file; credentials given in it (e.g. capillary.readOnlyAuthorization) become secrets, as --auth is. */
-async function readFixtures(file: string, secrets: string[]): Promise<Fixtures | UsageError> {
+async function readFixtures(file: string, secrets: string[]): Promise<{ fixtures: Fixtures } | UsageError> {
   try {
     const fixtures = JSON.parse(await readFile(file, 'utf8')) as Fixtures;
     for (const byKey of Object.values(fixtures)) {
@@ -60,7 +61,7 @@ async function readFixtures(file: string, secrets: string[]): Promise<Fixtures |
         if (/authorization|token|password|secret/i.test(key)) for (const one of [value].flat()) secrets.push(...secretsOf(String(one)));
       }
     }
-    return fixtures;
+    return { fixtures };
   } catch (error) {
     return { usage: `cannot read fixtures ${file}: ${(error as Error).message}` };
   }

@@ -61,8 +61,9 @@ export const parseProxyArgs = (argv: string[]): ProxyValues | UsageError => pars
 
 /** The settings, or the first bad option. */
 export async function settingsOf(values: ProxyValues): Promise<ProxySettings | UsageError> {
-  const upstreams = await upstreamsOf(values);
-  if (isUsageError(upstreams)) return upstreams;
+  const read = await upstreamsOf(values);
+  if (isUsageError(read)) return read;
+  const { upstreams } = read;
   const bad = badUpstream(upstreams);
   if (bad) return bad;
   const port = Number(values.port);
@@ -79,18 +80,18 @@ export async function settingsOf(values: ProxyValues): Promise<ProxySettings | U
 const usage = (message: string): UsageError => ({ usage: message, withHelp: true });
 
 /** One vendor with --upstream, or every vendor of --upstream-map with --vendor all. */
-async function upstreamsOf(values: ProxyValues): Promise<Record<string, string> | UsageError> {
+async function upstreamsOf(values: ProxyValues): Promise<{ upstreams: Record<string, string> } | UsageError> {
   if (values.vendor === 'all') {
     if (!values['upstream-map']) return usage('--vendor all needs --upstream-map <file.json>');
     try {
-      return JSON.parse(await readFile(values['upstream-map'], 'utf8'));
+      return { upstreams: JSON.parse(await readFile(values['upstream-map'], 'utf8')) };
     } catch (error) {
       return usage(`cannot read ${values['upstream-map']}: ${(error as Error).message}`);
     }
   }
   if (values.vendor && vendorNames().includes(values.vendor)) {
     if (!values.upstream) return usage('--upstream <url> is required');
-    return { [values.vendor]: values.upstream };
+    return { upstreams: { [values.vendor]: values.upstream } };
   }
   return usage(`--vendor must be one of ${vendorNames().join(', ')} or all`);
 }
