@@ -16,6 +16,8 @@ export type { RunReport, ScenarioResult, Outcome } from './lib/run.ts';
 export type { Target, TargetCapabilities } from './lib/target.ts';
 export type { Scenario, Unprovokable, Fixtures } from './lib/scenario.ts';
 export type { Failure } from './lib/checks/check.ts';
+export { registerVendorSpec } from './lib/spec-index.ts';
+export type { FixturePools } from './lib/scenario.ts';
 export { json as jsonReport } from './lib/reporters/json.ts';
 export { junit as junitReport } from './lib/reporters/junit.ts';
 export { markdown as markdownReport } from './lib/reporters/markdown.ts';

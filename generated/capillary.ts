@@ -86,12 +86,20 @@ export interface components {
                 value?: string;
             };
         };
+        /**
+         * @description A warning or error item `{status: false, code, message}` (Capillary docs, card APIs). The
+         *     docs do not mark the fields required; cardmock does.
+         */
         Warning: {
             /** @constant */
             status: false;
             code: number;
             message: string;
         };
+        /**
+         * @description The page's response table and example. It does not mark the fields required; its example
+         *     has both, so cardmock requires them.
+         */
         AddCardResponse: {
             /** @description The unique ID of the newly created card. */
             entity: number;

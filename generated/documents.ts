@@ -252,10 +252,11 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   },
                   "examples": {
                     "INVALID_CARD_SERIES": {
+                      "x-inferred": true,
+                      "description": "Code 3000 is in Capillary's card error codes (\"invalid card series\"), but no page\nsays which request gets it, and the wording is cardmock's. The mock never sends it.\n",
                       "x-inferred-pointers": [
                         "/errors/0/message"
                       ],
-                      "description": "Code 3000 is in Capillary's card error codes (\"invalid card series\"); the page of this call publishes no message, so the wording is cardmock's.",
                       "value": {
                         "errors": [
                           {
@@ -705,6 +706,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "Warning": {
           "type": "object",
+          "description": "A warning or error item `{status: false, code, message}` (Capillary docs, card APIs). The\ndocs do not mark the fields required; cardmock does.\n",
+          "x-inferred-keywords": [
+            "required"
+          ],
           "required": [
             "status",
             "code",
@@ -725,6 +730,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "AddCardResponse": {
           "type": "object",
+          "description": "The page's response table and example. It does not mark the fields required; its example\nhas both, so cardmock requires them.\n",
+          "x-inferred-keywords": [
+            "required"
+          ],
           "required": [
             "entity",
             "warnings"
@@ -1054,6 +1063,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
       "/__cardmock/pismo/fixtures": {
         "post": {
           "operationId": "addPismoFixtures",
+          "x-cardmock-vendor": "pismo",
           "summary": "Add Pismo accounts and noname cards",
           "tags": [
             "Fixtures"
@@ -1102,6 +1112,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
       "/__cardmock/paysafe/fixtures": {
         "post": {
           "operationId": "addPaysafeFixtures",
+          "x-cardmock-vendor": "paysafe",
           "summary": "Add Paysafe customers, bulk cards and access tokens",
           "tags": [
             "Fixtures"
@@ -1154,6 +1165,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
       "/__cardmock/enfuce/fixtures": {
         "post": {
           "operationId": "addEnfuceFixtures",
+          "x-cardmock-vendor": "enfuce",
           "summary": "Add Enfuce customers",
           "tags": [
             "Fixtures"
@@ -1200,6 +1212,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
       "/__cardmock/capillary/fixtures": {
         "post": {
           "operationId": "addCapillaryFixtures",
+          "x-cardmock-vendor": "capillary",
           "summary": "Add Capillary card series, cards, customers and till users",
           "tags": [
             "Fixtures"
@@ -1247,6 +1260,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
       "/__cardmock/exchange-solutions/fixtures": {
         "post": {
           "operationId": "addExchangeSolutionsFixtures",
+          "x-cardmock-vendor": "exchange-solutions",
           "summary": "Add Exchange Solutions accounts and sessions",
           "tags": [
             "Fixtures"
@@ -2924,7 +2938,11 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "description": "The session's correlation ID (a GUID), from Start Session.",
               "schema": {
                 "type": "string",
-                "minLength": 1
+                "minLength": 1,
+                "x-inferred-keywords": [
+                  "minLength"
+                ],
+                "description": "That the correlation ID is not empty is cardmock's rule."
               },
               "examples": {
                 "PHYSICAL": {
@@ -3407,7 +3425,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             "quantity": {
               "type": "integer",
               "minimum": 0,
-              "description": "Number of digital cards being added."
+              "x-inferred-keywords": [
+                "minimum"
+              ],
+              "description": "Number of digital cards being added (Number on the page; that it is not negative is cardmock's rule)."
             }
           }
         },

@@ -64,7 +64,7 @@ export interface components {
         AddCardsRequest: {
             /** @description Details of the physical cards being added. */
             physicalCards?: components["schemas"]["PhysicalCard"][];
-            /** @description Number of digital cards being added. */
+            /** @description Number of digital cards being added (Number on the page; that it is not negative is cardmock's rule). */
             quantity?: number;
         } & (unknown & unknown);
         /**

@@ -7,13 +7,16 @@ import { createEngine as createEngineWith, type Engine, type EngineOptions } fro
 import { allVendors } from './vendors/index.ts';
 
 export type { Engine, EngineOptions } from './core/engine.ts';
-export type { EngineSettings, VendorModule, OperationContext, OperationHandler } from './core/vendor.ts';
+export type { EngineSettings, VendorModule, OperationContext, OperationHandler, RejectionKind, SampleCall } from './core/vendor.ts';
+export { seededState } from './core/vendor.ts';
+export { documentedResponses, type DocumentedResponses } from './core/documented-responses.ts';
 export type { MockRequest, MockResponse, Clock } from './core/types.ts';
 export type { Session, SessionStore, CardmockEvent, RequestLogEntry } from './core/session-store.ts';
 export type { FaultRule, Fault } from './core/faults.ts';
 export { SESSION_HEADER, FAULT_HEADER, DELAY_HEADER, DEFAULT_SESSION } from './core/types.ts';
 export { manualClock, systemClock, type ManualClock } from './core/clock.ts';
 export { allVendors } from './vendors/index.ts';
+export { createApp, type App, type AppOptions, type Guard } from './app/create-app.ts';
 export { pismo } from './vendors/pismo/index.ts';
 export { paysafe } from './vendors/paysafe/index.ts';
 export { enfuce } from './vendors/enfuce/index.ts';

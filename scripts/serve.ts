@@ -10,6 +10,9 @@ import { CONTROL_PREFIX, createControlApi } from '../mocks/control/control-api.t
 import { startServer, type RunningServer, type ServerLimits } from '../mocks/adapters/node-http.ts';
 import type { PrismGroup } from '../mocks/prism/per-vendor.ts';
 import { allVendors } from '../mocks/vendors/index.ts';
+import type { VendorModule } from '../mocks/core/vendor.ts';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const HELP = `Usage: cardmock serve [options]
 
@@ -42,6 +45,8 @@ Limits (whole numbers; defaults in brackets):
   --validate          Also run \`prism proxy --errors\` per vendor in front of the server, on
                       --proxy-port + i, logging every contract violation Prism reports
   --proxy-port <n>    First proxy port with --validate (default --port + 10; 0: free ports)
+  --vendor-module <f> Serve your own vendor module too (a file whose default export is a VendorModule;
+                      repeatable; see CONTRIBUTING.md, "Adding a vendor")
   --replay <dir>      Answer requests recorded by \`cardmock proxy --record <dir>\` with their recorded
                       responses (byte-equal); anything else falls through to the stateful mock
 `;
@@ -95,6 +100,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
         validate: { type: 'boolean', default: false },
         'proxy-port': { type: 'string' },
         replay: { type: 'string' },
+        'vendor-module': { type: 'string', multiple: true },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -119,7 +125,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
     limits[key] = Number(text);
   }
   if (values.stateless && values.validate) return usageError('choose --stateless or --validate, not both');
-  const vendors = allVendors.map((v) => v.name);
+  const modules = await loadVendorModules(values['vendor-module'] ?? []);
+  if (typeof modules === 'string') return usageError(modules);
+  const vendors = modules.map((v) => v.name);
   const host = values.host!;
   let prisms: PrismGroup | undefined;
   let running: RunningServer | undefined;
@@ -146,7 +154,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const { maxSessions, idleTtlMs, maxEntities, maxStoredBytes, ...serverLimits } = limits;
   const sessionLimits = { maxSessions, idleTtlMs, maxEntities, maxStoredBytes };
   const engine = createEngine({
-    vendors: allVendors,
+    vendors: modules,
     settings: { asyncDelayMs },
     limits: Object.fromEntries(Object.entries(sessionLimits).filter(([, v]) => v !== undefined)),
   });
@@ -235,6 +243,23 @@ export async function serveCommand(argv: string[]): Promise<number> {
   }
   await untilSignal(stopAll);
   return 0;
+}
+
+/** cardmock's vendors, then each module file's default (or `vendor`) export: a VendorModule. */
+async function loadVendorModules(files: string[]): Promise<VendorModule[] | string> {
+  const modules = [...allVendors];
+  for (const file of files) {
+    try {
+      const loaded = (await import(pathToFileURL(path.resolve(file)).href)) as { default?: VendorModule; vendor?: VendorModule };
+      const module = loaded.default ?? loaded.vendor;
+      if (!module?.name || !module.document || !module.operations) return `--vendor-module ${file}: exports no vendor module (a default export with name, document, operations…)`;
+      if (modules.some((m) => m.name === module.name)) return `--vendor-module ${file}: a vendor named ${module.name} is served already`;
+      modules.push(module);
+    } catch (error) {
+      return `--vendor-module ${file}: ${(error as Error).message}`;
+    }
+  }
+  return modules;
 }
 
 /** Add each vendor's entities from a file to the default session, validated as the control API validates them. */

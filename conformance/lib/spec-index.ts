@@ -20,11 +20,25 @@ export interface VendorSpec {
 }
 
 const cache = new Map<string, VendorSpec>();
+/** Specs of vendors beyond cardmock's five (your own vendor module's spec), by name. */
+const registered = new Map<string, OpenApiDocument>();
+
+/**
+ * Judge a vendor whose spec is not one of cardmock's: its document (OpenAPI 3.1, with
+ * `info.x-cardmock-vendor`) is known to every check, the matrix and the runner from now on.
+ */
+export function registerVendorSpec(document: OpenApiDocument): string {
+  const vendor = vendorOf(document);
+  if (!vendor) throw new Error('a vendor spec names its vendor in info.x-cardmock-vendor');
+  registered.set(vendor, document);
+  cache.delete(vendor);
+  return vendor;
+}
 
 export function vendorSpec(vendor: string): VendorSpec {
   let spec = cache.get(vendor);
   if (!spec) {
-    const document = documents[vendor as SpecName];
+    const document = registered.get(vendor) ?? documents[vendor as SpecName];
     if (!document || !vendorOf(document)) throw new Error(`no vendor spec "${vendor}"; vendors: ${vendorNames().join(', ')}`);
     spec = {
       vendor,
@@ -39,7 +53,7 @@ export function vendorSpec(vendor: string): VendorSpec {
 }
 
 export function vendorNames(): string[] {
-  return (Object.keys(documents) as SpecName[]).filter((n) => vendorOf(documents[n]) !== undefined);
+  return [...(Object.keys(documents) as SpecName[]).filter((n) => vendorOf(documents[n]) !== undefined), ...registered.keys()];
 }
 
 export function operation(vendor: string, operationId: string): OperationSpec {

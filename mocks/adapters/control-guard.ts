@@ -6,8 +6,9 @@
  * same-origin with itself, so the Origin check alone lets it in.
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
+import type { Guard } from '../app/create-app.ts';
+import type { MockRequest } from '../core/types.ts';
 
 export const CONTROL_TOKEN_HEADER = 'x-cardmock-control-token';
 
@@ -56,7 +57,7 @@ export const hostRefusal = (host: string | undefined): Refusal => ({
   message: `cardmock does not answer control requests for host ${JSON.stringify(host ?? '')}; start it with --allow-host <name> to answer that name`,
 });
 
-export function controlVerdict(req: IncomingMessage, options: GuardOptions = {}): Verdict {
+export function controlVerdict(req: Pick<MockRequest, 'headers' | 'remoteAddress'>, options: GuardOptions = {}): Verdict {
   const { controlToken, allowHosts } = options;
   if (!hostAllowed(req.headers.host, allowHosts)) return hostRefusal(req.headers.host);
   const origin = req.headers.origin;
@@ -71,8 +72,19 @@ export function controlVerdict(req: IncomingMessage, options: GuardOptions = {})
     if (typeof given === 'string' && sameToken(given, controlToken)) return { ok: true };
     return { ok: false, status: 401, code: 'CONTROL_TOKEN_REQUIRED', message: `send the control token in ${CONTROL_TOKEN_HEADER}` };
   }
-  if (!isLoopback(req.socket.remoteAddress)) {
+  if (!isLoopback(req.remoteAddress)) {
     return { ok: false, status: 403, code: 'LOOPBACK_ONLY', message: 'the control API answers loopback clients only; start with --control-token to open it' };
   }
   return { ok: true };
+}
+
+/**
+ * The guard of a network transport for `createApp`: the dashboard page answers allowed Host names;
+ * the control API also needs a loopback client (or the token) and no cross-site page.
+ */
+export function networkGuard(options: GuardOptions): Guard {
+  return (request, what) => {
+    const verdict = what === 'dashboard' ? (hostAllowed(request.headers.host, options.allowHosts) ? { ok: true as const } : hostRefusal(request.headers.host)) : controlVerdict(request, options);
+    return verdict.ok ? undefined : verdict;
+  };
 }

@@ -33,13 +33,43 @@ describe('createHandlers', () => {
     await expect(fetch(`https://api.paysafe.com/digitalwallets/v2${call.path}`, { method: call.method, headers: call.headers, body: call.body!, signal: AbortSignal.timeout(2_000) })).rejects.toThrow();
   });
 
-  it('never exposes the control API', async () => {
+  it('answers the control API under its control base URL, never at a vendor host', async () => {
     const { createHandlers } = await import('./msw.ts');
     server = setupServer(...createHandlers());
     server.listen({ onUnhandledRequest: 'error' });
-    const response = await fetch('https://sandbox.pismolabs.io/__cardmock/sessions');
-    // Answered as an unknown Pismo path, in Pismo's envelope: there is no control API behind MSW.
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ code: 'BAD_REQUEST' });
+    const sessions = await fetch('http://cardmock.localhost/__cardmock/sessions');
+    expect(sessions.status).toBe(200);
+    // At a vendor's host the path is just an unknown Pismo path, answered in Pismo's envelope.
+    const atVendor = await fetch('https://sandbox.pismolabs.io/__cardmock/sessions');
+    expect(atVendor.status).toBe(400);
+    expect(await atVendor.json()).toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
+
+describe('the control API over MSW, as over HTTP', () => {
+  let server: ReturnType<typeof setupServer> | undefined;
+  afterEach(() => server?.close());
+  const control = 'https://tests.example/__cardmock';
+
+  it('fixtures, state, faults and reset work per session', async () => {
+    const { createHandlers } = await import('./msw.ts');
+    server = setupServer(...createHandlers({ controlBaseUrl: 'https://tests.example' }));
+    server.listen({ onUnhandledRequest: 'error' });
+    const session = { 'x-cardmock-session': 'msw-control', 'content-type': 'application/json' };
+    const paysafe = allVendors.find((v) => v.name === 'paysafe')!;
+    const call = sampleCall(paysafe, 'assignBulkCard');
+    const assign = () => fetch(`https://api.paysafe.com/digitalwallets/v2${call.path}`, { method: call.method, headers: { ...call.headers, ...session }, body: call.body! });
+
+    const added = await fetch(`${control}/paysafe/fixtures`, { method: 'POST', headers: session, body: JSON.stringify({ customers: [{ customerId: '1239990001' }] }) });
+    expect(added.status).toBe(200);
+    const fault = await fetch(`${control}/faults`, { method: 'POST', headers: session, body: JSON.stringify({ vendor: 'paysafe', status: 503, times: 1 }) });
+    expect(fault.status).toBe(201);
+    expect((await assign()).status).toBe(503);
+    expect((await assign()).status).toBe(200);
+    const state = (await (await fetch(`${control}/paysafe/state`, { headers: session })).json()) as { customers: { customerId: string }[] };
+    expect(JSON.stringify(state)).toContain('1239990001');
+    expect((await assign()).status).toBe(400); // assigned already, in this session
+    expect((await fetch(`${control}/reset`, { method: 'POST', headers: session })).status).toBe(200);
+    expect((await assign()).status).toBe(200); // a fresh session again
   });
 });

@@ -1,21 +1,32 @@
 /**
- * MSW handlers over the same engine, for `setupServer` (Node) and `setupWorker` (browser). By
+ * MSW handlers over the same app, for `setupServer` (Node) and `setupWorker` (browser). By
  * default each vendor is matched at the hosts its spec lists in `servers` (server variables match
- * any value), so a plain `fetch` to the vendor's sandbox URL is answered by the stateful mock.
+ * any value), so a plain `fetch` to the vendor's sandbox URL is answered by the stateful mock; the
+ * control API answers under `/__cardmock` at `controlBaseUrl`.
  * @see https://mswjs.io/docs/api/http
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { createEngine, type Engine } from '../core/engine.ts';
 import type { EngineSettings, VendorModule } from '../core/vendor.ts';
-import type { MockRequest } from '../core/types.ts';
+import type { MockRequest, MockResponse } from '../core/types.ts';
+import { createApp, type App } from '../app/create-app.ts';
+import { CONTROL_PREFIX } from '../control/control-api.ts';
 import { allVendors } from '../vendors/index.ts';
 
 export interface HandlerOptions {
-  /** Engine to answer with; a fresh one over all vendors when omitted. */
+  /** Engine to answer with; a fresh one over `vendors` (default: cardmock's five) when omitted. */
   engine?: Engine;
+  /** Vendor modules to serve, your own among them (see CONTRIBUTING.md, "Adding a vendor"). */
+  vendors?: VendorModule[];
   /** Base URLs per vendor, replacing the spec's servers (e.g. `{ paysafe: 'https://api.test.paysafe.com/digitalwallets/v2' }`). */
   baseUrls?: Partial<Record<string, string | string[]>>;
   settings?: Partial<EngineSettings>;
+  /**
+   * Where the control API answers, under `/__cardmock` (reset, fixtures, state, events, faults — as
+   * over HTTP). Default in Node `http://cardmock.localhost`; `startCardmock` uses the page's origin.
+   * `false`: no control API.
+   */
+  controlBaseUrl?: string | false;
 }
 
 /** The base URLs of a vendor's spec, minus cardmock's own local server. */
@@ -35,34 +46,50 @@ export function baseUrlPattern(base: string): RegExp {
   return new RegExp(`^${escaped}(/[^?#]*)?$`);
 }
 
+/** Where the control API answers in Node by default: a `.localhost` name never reaches a network (RFC 6761). */
+export const DEFAULT_CONTROL_BASE_URL = 'http://cardmock.localhost';
+
 export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
-  const engine = options.engine ?? createEngine({ vendors: allVendors, ...(options.settings ? { settings: options.settings } : {}) });
-  return engine.vendors.flatMap((vendor) => {
+  const engine = options.engine ?? createEngine({ vendors: options.vendors ?? allVendors, ...(options.settings ? { settings: options.settings } : {}) });
+  // In-process: no network guard (the page or test is the only client), no dashboard.
+  const app = createApp({ engine });
+  const vendorHandlers = engine.vendors.flatMap((vendor) => {
     const configured = options.baseUrls?.[vendor.name];
     const bases = configured === undefined ? specBaseUrls(vendor) : [configured].flat();
-    return bases.map((base) => {
-      const pattern = baseUrlPattern(base);
-      return http.all(pattern, async ({ request }) => {
-        const url = new URL(request.url);
-        const match = pattern.exec(`${url.origin}${url.pathname}`);
-        const headers: Record<string, string> = {};
-        request.headers.forEach((value, key) => {
-          headers[key] = value;
-        });
-        const text = await request.text();
-        const mockRequest: MockRequest = {
-          method: request.method,
-          path: match?.[1] || '/',
-          query: url.searchParams,
-          headers,
-          ...(text !== '' ? { body: text } : {}),
-        };
-        const response = await engine.handleVendor(vendor.name, mockRequest);
-        return new HttpResponse(response.body === undefined ? null : JSON.stringify(response.body), {
-          status: response.status,
-          headers: response.headers,
-        });
-      });
-    });
+    return bases.map((base) => answerBelow(app, baseUrlPattern(base), `/${vendor.name}`));
   });
+  const controlBase = options.controlBaseUrl === undefined ? DEFAULT_CONTROL_BASE_URL : options.controlBaseUrl;
+  return controlBase === false ? vendorHandlers : [answerBelow(app, baseUrlPattern(`${controlBase.replace(/\/$/, '')}${CONTROL_PREFIX}`), CONTROL_PREFIX), ...vendorHandlers];
+}
+
+/** A handler for everything below `pattern`, answered by the app at `prefix` + the rest of the path. */
+function answerBelow(app: App, pattern: RegExp, prefix: string): HttpHandler {
+  return http.all(pattern, async ({ request }) => {
+    const url = new URL(request.url);
+    const match = pattern.exec(`${url.origin}${url.pathname}`);
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+    const text = await request.text();
+    const mockRequest: MockRequest = {
+      method: request.method,
+      path: `${prefix}${match?.[1] || (prefix === CONTROL_PREFIX ? '' : '/')}`,
+      query: url.searchParams,
+      headers,
+      ...(text !== '' ? { body: text } : {}),
+    };
+    const response = await app.handle(mockRequest);
+    return new HttpResponse(await payloadOf(response), { status: response.status, headers: response.headers });
+  });
+}
+
+async function payloadOf(response: MockResponse): Promise<BodyInit | null> {
+  if (response.raw !== undefined) return response.raw as BodyInit;
+  if (response.stream) {
+    let text = '';
+    for await (const piece of response.stream()) text += piece;
+    return text;
+  }
+  return response.body === undefined ? null : JSON.stringify(response.body);
 }

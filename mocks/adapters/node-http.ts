@@ -6,9 +6,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../core/engine.ts';
 import type { ClientPresence, MockRequest, MockResponse } from '../core/types.ts';
-import { CONTROL_PREFIX, createControlApi } from '../control/control-api.ts';
+import { createApp } from '../app/create-app.ts';
+import { cardmockError } from '../core/cardmock-error.ts';
 import { dashboard } from '../control/dashboard.ts';
-import { controlVerdict, hostAllowed, hostRefusal, isLoopback, type Refusal } from './control-guard.ts';
+import { isLoopback, networkGuard } from './control-guard.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -43,9 +44,6 @@ export interface ServerOptions extends Partial<ServerLimits> {
   allowHosts?: string[];
 }
 
-/** The request headers that reach cardmock's own machinery rather than a vendor's. */
-const CARDMOCK_HEADERS = /^x-cardmock-/;
-
 export interface RunningServer {
   url: string;
   port: number;
@@ -77,7 +75,7 @@ function answerUnparsable(engine: Engine, error: NodeJS.ErrnoException & { rawPa
   }
   if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
     // Node does not say which request timed out (its line may not even be complete): cardmock answers.
-    const payload = JSON.stringify({ error: { code: 'REQUEST_TIMEOUT', message: 'the request was not received in time' } });
+    const payload = JSON.stringify(cardmockError(408, 'REQUEST_TIMEOUT', 'the request was not received in time').body);
     socket.end(`HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(payload)}\r\nconnection: close\r\n\r\n${payload}`);
     return;
   }
@@ -86,111 +84,80 @@ function answerUnparsable(engine: Engine, error: NodeJS.ErrnoException & { rawPa
   const message = PARSE_ERRORS[error.code ?? ''] ?? 'the request could not be parsed';
   const response: MockResponse = vendor
     ? vendor.reject('invalid', [{ in: 'header', field: 'headers', message }])
-    : { status: 400, headers: { 'content-type': 'application/json' }, body: { error: { code: 'BAD_REQUEST', message } } };
+    : cardmockError(400, 'BAD_REQUEST', message);
   const payload = JSON.stringify(response.body ?? {});
   const head = [`HTTP/1.1 ${response.status} ${http.STATUS_CODES[response.status] ?? ''}`, ...Object.entries(response.headers).map(([k, v]) => `${k}: ${v}`), `content-length: ${Buffer.byteLength(payload)}`, 'connection: close'];
   socket.end(`${head.join('\r\n')}\r\n\r\n${payload}`);
 }
 
 export function createRequestListener(options: ServerOptions): http.RequestListener {
-  const { engine, log, controlToken } = options;
-  const guard = { controlToken, allowHosts: [...(options.allowHosts ?? []), ...(options.host ? [options.host] : [])] };
-  const control = createControlApi(engine);
-  const hidden = options.control === false;
+  const { engine, log } = options;
+  const app = createApp({
+    engine,
+    ...(options.control === false ? { control: false } : {}),
+    guard: networkGuard({ controlToken: options.controlToken, allowHosts: [...(options.allowHosts ?? []), ...(options.host ? [options.host] : [])] }),
+    dashboard,
+    onError: (error, request) => log?.(`${request.method} ${request.path} 500 internal error: ${error instanceof Error ? error.message : String(error)}`),
+  });
   return (req, res) => {
     const started = performance.now();
-    // The client going before its answer is written: a delayed request then changes nothing.
-    let gone = false;
-    let listeners: Set<() => void> | undefined;
-    res.once('close', () => {
-      if (res.writableFinished) return;
-      gone = true;
-      listeners?.forEach((listener) => listener());
-    });
-    const client: ClientPresence = {
-      get gone() {
-        return gone;
-      },
-      onGone(listener) {
-        (listeners ??= new Set()).add(listener);
-        return () => listeners!.delete(listener);
-      },
-    };
+    const client = presenceOf(res);
     readBody(req).then(
       async ({ body, bodyError }) => {
-        const target = req.url ?? '/';
-        const q = target.indexOf('?');
-        const request: MockRequest = {
-          method: req.method ?? 'GET',
-          path: q < 0 ? target : target.slice(0, q),
-          query: new URLSearchParams(q < 0 ? '' : target.slice(q + 1)),
-          headers: hidden ? withoutCardmockHeaders(req.headers) : (req.headers as Record<string, string | undefined>),
-          ...(body !== undefined ? { body } : {}),
-          ...(bodyError !== undefined ? { bodyError } : {}),
-          client,
-        };
-        if (!hidden && (request.method === 'GET' || request.method === 'HEAD') && (request.path === CONTROL_PREFIX || request.path === `${CONTROL_PREFIX}/`)) {
-          if (!hostAllowed(req.headers.host, guard.allowHosts)) {
-            write(res, refusalResponse(hostRefusal(req.headers.host)));
-            log?.(`${request.method} ${request.path} 403 host not allowed`);
-            return;
-          }
-          if (request.path === CONTROL_PREFIX) {
-            res.writeHead(301, { location: `${CONTROL_PREFIX}/`, 'content-length': 0 }).end();
-          } else {
-            // Node sends no body for HEAD, whatever is written.
-            res.writeHead(200, dashboard.headers).end(dashboard.body);
-          }
-          log?.(`${request.method} ${request.path} 200 dashboard`);
-          return;
-        }
-        if (!hidden && request.method === 'GET' && request.path === '/') {
-          // A person opening the server root in a browser: point at the dashboard and the vendors.
-          const vendors = Object.fromEntries(engine.vendors.map((v) => [v.name, `/${v.name}`]));
-          write(res, { status: 200, headers: { 'content-type': 'application/json' }, body: { name: 'cardmock', dashboard: `${CONTROL_PREFIX}/`, controlApi: CONTROL_PREFIX, vendors } });
-          log?.(`${request.method} / 200 index`);
-          return;
-        }
-        const isControl = !hidden && request.path.startsWith(`${CONTROL_PREFIX}/`);
-        let response: MockResponse;
-        if (isControl) {
-          const verdict = controlVerdict(req, guard);
-          response = verdict.ok ? control.handle(request) : refusalResponse(verdict);
-        } else {
-          response = await engine.handle(request);
-        }
-        if (gone) {
+        const request = mockRequestOf(req, { body, bodyError, client });
+        const response = await app.handle(request);
+        if (client.gone) {
           log?.(`${request.method} ${request.path} client went away, nothing changed`);
           return;
         }
         write(res, response);
         log?.(`${request.method} ${request.path} ${response.status} ${(performance.now() - started).toFixed(1)}ms`);
       },
-    ).catch((error: unknown) => {
-      if (gone || req.socket.destroyed) {
-        // The client went away or timed out while sending; it was answered (408) or cannot be.
-        res.destroy();
-        return;
-      }
-      // A programmer error in a mock: answer without leaking a stack trace, and say so in the log.
-      log?.(`${req.method} ${req.url} 500 internal error: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) write(res, { status: 500, headers: { 'content-type': 'application/json' }, body: { error: { code: 'CARDMOCK_INTERNAL', message: 'cardmock failed to answer this request' } } });
-      else res.destroy();
-    });
+    ).catch(() => res.destroy()); // the client went away or timed out while sending: answered (408) or unanswerable
   };
 }
 
-function withoutCardmockHeaders(headers: http.IncomingHttpHeaders): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(headers).filter(([name]) => !CARDMOCK_HEADERS.test(name))) as Record<string, string | undefined>;
+function mockRequestOf(req: http.IncomingMessage, read: { body?: string; bodyError?: string; client: ClientPresence }): MockRequest {
+  const target = req.url ?? '/';
+  const q = target.indexOf('?');
+  return {
+    method: req.method ?? 'GET',
+    path: q < 0 ? target : target.slice(0, q),
+    query: new URLSearchParams(q < 0 ? '' : target.slice(q + 1)),
+    headers: req.headers as Record<string, string | undefined>,
+    ...(read.body !== undefined ? { body: read.body } : {}),
+    ...(read.bodyError !== undefined ? { bodyError: read.bodyError } : {}),
+    client: read.client,
+    ...(req.socket.remoteAddress ? { remoteAddress: req.socket.remoteAddress } : {}),
+  };
 }
 
-const refusalResponse = (verdict: Refusal): MockResponse => ({
-  status: verdict.status,
-  headers: { 'content-type': 'application/json' },
-  body: { error: { code: verdict.code, message: verdict.message } },
-});
+/** The client going before its answer is written: a delayed request then changes nothing. */
+function presenceOf(res: http.ServerResponse): ClientPresence {
+  let gone = false;
+  let listeners: Set<() => void> | undefined;
+  res.once('close', () => {
+    if (res.writableFinished) return;
+    gone = true;
+    listeners?.forEach((listener) => listener());
+  });
+  return {
+    get gone() {
+      return gone;
+    },
+    onGone(listener) {
+      (listeners ??= new Set()).add(listener);
+      return () => listeners!.delete(listener);
+    },
+  };
+}
 
 function write(res: http.ServerResponse, response: MockResponse): void {
+  if (response.raw !== undefined) {
+    // Node sends no body for HEAD, whatever is written.
+    res.writeHead(response.status, response.headers).end(response.raw);
+    return;
+  }
   if (response.stream) {
     writeStream(res, response, response.stream);
     return;

@@ -57,4 +57,14 @@ describe.skipIf(!chromiumAvailable)('demo page: MSW service worker in Chromium',
     expect(again.body).toContain(code);
     await page.screenshot({ path: `${screenshots}demo-paysafe.png`, fullPage: true });
   });
+
+  it("answers the control API on the page's own origin through the service worker", async () => {
+    const result = await page.evaluate(async () => {
+      const state = await fetch('/__cardmock/pismo/state');
+      const fault = await fetch('/__cardmock/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ vendor: 'paysafe', status: 503, times: 1 }) });
+      const reset = await fetch('/__cardmock/reset', { method: 'POST' });
+      return { state: state.status, stateType: state.headers.get('content-type'), cards: JSON.stringify(await state.json()).includes('7001'), fault: fault.status, reset: reset.status };
+    });
+    expect(result).toEqual({ state: 200, stateType: expect.stringContaining('application/json'), cards: true, fault: 201, reset: 200 });
+  });
 });

@@ -24,7 +24,8 @@ export interface RunningCardmock {
 
 export async function startCardmock(options: BrowserOptions = {}): Promise<RunningCardmock> {
   const engine = options.engine ?? createEngine({ vendors: allVendors, ...(options.settings ? { settings: options.settings } : {}) });
-  const worker = setupWorker(...createHandlers({ ...options, engine }));
+  // The control API answers on the page's own origin, under /__cardmock, unless told otherwise.
+  const worker = setupWorker(...createHandlers({ controlBaseUrl: location.origin, ...options, engine }));
   await worker.start({
     serviceWorker: { url: options.serviceWorkerUrl ?? '/mockServiceWorker.js' },
     onUnhandledRequest: 'bypass',

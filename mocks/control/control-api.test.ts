@@ -81,3 +81,19 @@ describe('control API limits', () => {
     });
   });
 });
+
+describe('explicit control dispatch', () => {
+  it('maps every control operation of the spec to a named handler or a vendor fixtures handler', async () => {
+    const { handlerMap } = await import('./control-api.ts');
+    const { documents } = await import('../../generated/documents.ts');
+    const { operationsOf } = await import('../../specs/lib/operations.ts');
+    const map = handlerMap(documents['cardmock-control']);
+    expect([...map.keys()].sort()).toEqual(operationsOf(documents['cardmock-control'], 'cardmock-control').map((o) => o.operationId).sort());
+  });
+
+  it('refuses, at start, a control operation without a handler', async () => {
+    const { handlerMap } = await import('./control-api.ts');
+    const document = { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/__cardmock/x': { get: { operationId: 'somethingNew', responses: {} } } } };
+    expect(() => handlerMap(document as never)).toThrow(/control operation somethingNew has no handler/);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { documents } from '../../generated/documents.ts';
 import { operationsOf } from '../../specs/lib/operations.ts';
+import type { OpenApiDocument } from '../../specs/lib/openapi-document.ts';
 import { createSchemaRegistry } from '../../specs/lib/schema-registry.ts';
 import { compileOperation, type RequestProblem, type ValidatedRequest } from '../core/compile-operation.ts';
 import type { Engine } from '../core/engine.ts';
@@ -13,14 +14,14 @@ import { countEntities, jsonDepth, limitMessage } from '../core/session-limits.t
 import { sessionName } from '../core/session-name.ts';
 import { jsonChunks } from './json-chunks.ts';
 import type { Session } from '../core/session-store.ts';
+import { cardmockError } from '../core/cardmock-error.ts';
 import { SESSION_HEADER, json, type MockRequest, type MockResponse } from '../core/types.ts';
 
 export const CONTROL_PREFIX = '/__cardmock';
 
-type Handler = (engine: Engine, session: Session, request: ValidatedRequest<any>, vendorOfPath?: string) => MockResponse;
+type Handler = (engine: Engine, session: Session, request: ValidatedRequest<any>) => MockResponse;
 
-const error = (status: number, code: string, message: string, details?: string[]) =>
-  json(status, { error: { code, message, ...(details ? { details } : {}) } });
+const error = cardmockError;
 
 const vendorModule = (engine: Engine, name: string) => engine.vendor(name);
 
@@ -124,6 +125,7 @@ export function createControlApi(engine: Engine): ControlApi {
   const params = createSchemaRegistry(document, 'cardmock-control', { coerceTypes: true });
   const bodies = createSchemaRegistry(document, 'cardmock-control');
   const operations = operationsOf(document, 'cardmock-control').map((op) => compileOperation(op, params, bodies));
+  const dispatch = handlerMap(document);
 
   return {
     handle(request) {
@@ -145,10 +147,7 @@ export function createControlApi(engine: Engine): ControlApi {
         if (problems.length > 0) return error(400, 'INVALID_REQUEST', 'The control request is invalid.', describe(problems));
         const session = engine.store.enter(named.id);
         try {
-          const handler = handlers[operation.spec.operationId];
-          if (handler) return handler(engine, session, validated);
-          // add<Vendor>Fixtures: the vendor is the path segment after the prefix.
-          return addFixtures(engine, session, validated, request, operation.spec.path.split('/')[2]!);
+          return dispatch.get(operation.spec.operationId)!(engine, session, validated, request);
         } finally {
           engine.store.leave(session);
         }
@@ -160,6 +159,28 @@ export function createControlApi(engine: Engine): ControlApi {
       return error(404, 'NOT_FOUND', `No control endpoint at ${request.method} ${request.path}`);
     },
   };
+}
+
+type Dispatch = (engine: Engine, session: Session, request: ValidatedRequest<any>, raw: MockRequest) => MockResponse;
+
+/**
+ * Every control operation of the spec maps to a named handler; an "add fixtures" operation names
+ * its vendor (`x-cardmock-vendor`). An operation without one is a programmer error, found at start.
+ */
+export function handlerMap(document: OpenApiDocument): Map<string, Dispatch> {
+  const map = new Map<string, Dispatch>();
+  for (const [, item] of Object.entries(document.paths ?? {})) {
+    for (const op of Object.values(item)) {
+      if (typeof op !== 'object' || op === null || !('operationId' in op)) continue;
+      const { operationId } = op as { operationId: string };
+      const vendor = (op as { 'x-cardmock-vendor'?: string })['x-cardmock-vendor'];
+      const named = handlers[operationId];
+      if (named) map.set(operationId, (engine, session, request) => named(engine, session, request));
+      else if (vendor) map.set(operationId, (engine, session, request, raw) => addFixtures(engine, session, request, raw, vendor));
+      else throw new Error(`control operation ${operationId} has no handler`);
+    }
+  }
+  return map;
 }
 
 const describe = (problems: RequestProblem[]) => problems.map((p) => `${p.in} ${p.field} ${p.message}`.replace(/\s+/g, ' ').trim());

@@ -3,6 +3,7 @@
  * checks credentials and validates the request against the spec, then runs the domain operation on
  * the session's state. Adapters (Node HTTP, MSW) only translate to and from MockRequest/MockResponse.
  */
+import { cardmockError } from './cardmock-error.ts';
 import { createSchemaRegistry } from '../../specs/lib/schema-registry.ts';
 import { systemClock } from './clock.ts';
 import { compileOperation, type CompiledOperation, type RequestProblem } from './compile-operation.ts';
@@ -79,7 +80,7 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   const unknownVendor = (name: string) =>
-    json(404, { error: { code: 'UNKNOWN_VENDOR', message: `No vendor "${name}". Vendors: ${[...runtimes.keys()].join(', ')}` } });
+    cardmockError(404, 'UNKNOWN_VENDOR', `No vendor "${name}". Vendors: ${[...runtimes.keys()].join(', ')}`);
 
   async function handleVendor(name: string, request: MockRequest): Promise<MockResponse> {
     const started = performance.now();
@@ -130,17 +131,10 @@ export function createEngine(options: EngineOptions): Engine {
     const problem: RequestProblem = allowed.length
       ? { in: 'path', field: '', message: `${request.method} is not allowed on ${request.path}; allowed: ${allowed.join(', ')}` }
       : { in: 'path', field: '', message: `no operation at ${request.method} ${request.path}` };
-    const response = runtime.module.reject('not-found', [problem]);
-    if (allowed.length) {
-      // The vendors document no 405; cardmock answers it at the routing level, in their envelope.
-      // RFC 7807: a problem body's `status` member repeats the HTTP status.
-      const body =
-        response.headers['content-type'] === 'application/problem+json' && typeof response.body === 'object' && response.body !== null
-          ? { ...response.body, status: 405, title: 'Method Not Allowed' }
-          : response.body;
-      return { response: { ...response, status: 405, body, headers: { ...response.headers, allow: allowed.join(', ') } } };
-    }
-    return { response };
+    if (allowed.length === 0) return { response: runtime.module.reject('not-found', [problem]) };
+    // The vendors document no 405; cardmock answers it at the routing level, in the vendor's envelope.
+    const response = runtime.module.reject('method-not-allowed', [problem]);
+    return { response: { ...response, status: 405, headers: { ...response.headers, allow: allowed.join(', ') } } };
   }
 
   async function run(

@@ -13,6 +13,8 @@ export interface MockRequest {
   bodyError?: string;
   /** Whether the client is still there: a request still waiting when it goes changes nothing. */
   client?: ClientPresence;
+  /** The peer's address, where the transport has one (the control API's loopback rule). */
+  remoteAddress?: string;
 }
 
 /** Set by an adapter that can tell; cheaper per request than an AbortController. */
@@ -29,6 +31,8 @@ export interface MockResponse {
   body?: unknown;
   /** Instead of `body`: JSON text in pieces, for answers too large to serialise at once. */
   stream?: () => AsyncIterable<string>;
+  /** Instead of `body`: bytes or text sent as they are, with their own content-type (the dashboard page). */
+  raw?: string | Uint8Array;
 }
 
 export interface Clock {

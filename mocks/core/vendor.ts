@@ -18,13 +18,18 @@ export interface OperationContext<State, Body = unknown> {
 }
 
 export interface EngineSettings {
-  /** How long Pismo's asynchronous bind takes before the card is CREATED. */
+  /** How long a vendor's asynchronous operations take to complete (a bind that finishes later). */
   asyncDelayMs: number;
 }
 
 export type OperationHandler<State> = (context: OperationContext<State, any>) => MockResponse;
 
-export type RejectionKind = 'invalid' | 'unauthorized' | 'not-found';
+/**
+ * Why a request is refused before the domain: it breaks the spec, lacks credentials, names no
+ * operation (`not-found`), or uses a method its path does not take (`method-not-allowed`: the core
+ * sets status 405 and `Allow`; the body is the vendor's, in its own envelope).
+ */
+export type RejectionKind = 'invalid' | 'unauthorized' | 'not-found' | 'method-not-allowed';
 
 export interface VendorModule<State = any, Fixtures = any> {
   /** Spec name and URL prefix. */

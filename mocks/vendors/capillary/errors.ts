@@ -32,8 +32,9 @@ export function rejectCapillary(kind: RejectionKind, problems: RequestProblem[])
   switch (kind) {
     case 'unauthorized':
       return capillaryError(401, 'UNAUTHORISED');
+    // A path or method the API does not have: its documented 400 (its 404 names a card series).
     case 'not-found':
-      return { ...capillaryError(400, 'INVALID_REQUEST', describe(problems)), status: 404 };
+    case 'method-not-allowed':
     case 'invalid':
       return capillaryError(400, 'INVALID_REQUEST', describe(problems));
   }

@@ -43,6 +43,11 @@ export function rejectEnfuce(kind: RejectionKind, problems: RequestProblem[]): M
       return enfuceError(401, 'UNAUTHORIZED');
     case 'not-found':
       return enfuceError(404, 'CUSTOMER_NOT_FOUND', detail);
+    case 'method-not-allowed': {
+      // RFC 7807: a problem's `status` member repeats the HTTP status the engine sets (405).
+      const response = enfuceError(400, 'INVALID_REQUEST', detail);
+      return { ...response, body: { ...response.body, status: 405, title: 'Method Not Allowed' } };
+    }
     case 'invalid':
       return enfuceError(400, problems.length > 0 && problems.every(isEmbossingProblem) ? 'INVALID_EMBOSSING_CHARACTER' : 'INVALID_REQUEST', detail);
   }

@@ -43,8 +43,10 @@ export function rejectPaysafe(kind: RejectionKind, problems: RequestProblem[]): 
   switch (kind) {
     case 'unauthorized':
       return paysafeError(401, 'INVALID_CREDENTIALS');
+    // A path or method the API does not have is a request it cannot accept: its documented 400,
+    // whose code belongs to that status (its 404 codes name a customer or a card).
     case 'not-found':
-      return { ...paysafeError(404, 'NO_SUCH_CUSTOMER'), body: paysafeError(400, 'INVALID_FIELD_VALUE', fieldErrors).body };
+    case 'method-not-allowed':
     case 'invalid':
       return paysafeError(400, 'INVALID_FIELD_VALUE', fieldErrors);
   }

@@ -1,0 +1,96 @@
+/**
+ * A new vendor is a folder: the example vendor (its own tiny spec, one stateful rule, in
+ * mocks/testing/example-vendor/) is registered with the app and the suite, served over HTTP and
+ * MSW, and judged by the conformance suite like cardmock's five.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { setupServer } from 'msw/node';
+import { createHandlers } from '../../mocks/adapters/msw.ts';
+import { createRequestListener, startServer } from '../../mocks/adapters/node-http.ts';
+import { createEngine } from '../../mocks/core/engine.ts';
+import { exampleVouchers } from '../../mocks/testing/example-vendor/index.ts';
+import { allVendors } from '../../mocks/vendors/index.ts';
+import { formatFailure } from '../lib/reporters/terminal.ts';
+import { runConformance } from '../lib/run.ts';
+import type { Scenario } from '../lib/scenario.ts';
+import { registerVendorSpec } from '../lib/spec-index.ts';
+import type { Target } from '../lib/target.ts';
+
+const vendor = registerVendorSpec(exampleVouchers.document);
+const common = { vendor, operationId: 'redeemVoucher', needs: ['voucherId'] };
+const redeem = (voucherId: string, extra: object = {}) => ({ path: { voucherId }, ...extra });
+const scenarios: Scenario[] = [
+  { ...common, id: 'example.redeem.200', title: 'redeem → 200', rule: 'an unredeemed voucher is redeemed', status: 200, mutates: true, consumes: ['voucherId'], request: (f) => redeem(String(f.voucherId)) },
+  { ...common, id: 'example.redeem.409-twice', title: 'redeem twice → 409', rule: 'a voucher is redeemed once', status: 409, example: 'ALREADY_REDEEMED', proves: 'state-change', mutates: true, consumes: ['voucherId'], setup: (f) => [redeem(String(f.voucherId))], request: (f) => redeem(String(f.voucherId)) },
+  { ...common, id: 'example.redeem.404', title: 'unknown voucher → 404', rule: 'the voucher must exist', status: 404, example: 'VOUCHER_NOT_FOUND', request: () => redeem('V999999') },
+  { ...common, id: 'example.redeem.400', title: 'not a voucher ID → 400', rule: 'voucher IDs are V and digits', status: 400, intent: 'invalid-input', request: () => redeem('not-a-voucher') },
+  { ...common, id: 'example.redeem.401', title: 'no token → 401', rule: 'a token is required', status: 401, intent: 'no-auth', example: 'UNAUTHORIZED', request: (f) => redeem(String(f.voucherId), { auth: 'none' }) },
+];
+
+const targetOf = (name: string, base: Target['base'], controlApi?: Target['controlApi']): Target => ({
+  name,
+  ownMock: true,
+  capabilities: { control: true, mutations: true },
+  vendors: [vendor],
+  base,
+  authorization: () => exampleVouchers.samples.authorization,
+  fixtures: () => exampleVouchers.samples.fixtures,
+  ...(controlApi ? { controlApi } : {}),
+});
+
+async function judged(target: Target) {
+  const report = await runConformance({ target, scenarios, vendors: [vendor] });
+  expect(report.results.flatMap((r) => r.errors).map(formatFailure)).toEqual([]);
+  expect(report.results.map((r) => r.outcome)).toEqual(scenarios.map(() => 'passed'));
+  expect(report.matrix.complete).toBe(true);
+}
+
+describe('a new vendor is a folder', () => {
+  const vendors = [...allVendors, exampleVouchers];
+  const closers: (() => Promise<void> | void)[] = [];
+  afterAll(async () => {
+    for (const close of closers) await close();
+  });
+
+  it('in process (the Node listener over createApp)', async () => {
+    const listener = createRequestListener({ engine: createEngine({ vendors }) });
+    await judged(targetOf('in-process', () => ({ listener, prefix: `/${vendor}` }), { listener, prefix: '' }));
+  });
+
+  it('over HTTP', async () => {
+    const server = await startServer({ engine: createEngine({ vendors }), port: 0 });
+    closers.push(() => server.close());
+    await judged(targetOf('http', () => `${server.url}/${vendor}`, server.url));
+  });
+
+  it("over MSW, at the vendor's own host", async () => {
+    const msw = setupServer(...createHandlers({ vendors: [exampleVouchers] }));
+    msw.listen({ onUnhandledRequest: 'error' });
+    try {
+      await judged(targetOf('msw', () => 'https://vouchers.example'));
+    } finally {
+      msw.close();
+    }
+  });
+
+  it('served by `cardmock serve --vendor-module`', async () => {
+    const cli = fileURLToPath(new URL('../../bin/cardmock.js', import.meta.url));
+    const file = fileURLToPath(new URL('../../mocks/testing/example-vendor/index.ts', import.meta.url));
+    const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--quiet', '--vendor-module', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    closers.push(() => void child.kill('SIGKILL'));
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk;
+        const m = /listening on (http:\/\/\S+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
+    });
+    const first = await fetch(`${url}/${vendor}/vouchers/V1/redeem`, { method: 'POST', headers: { authorization: exampleVouchers.samples.authorization } });
+    expect(first.status).toBe(200);
+    await judged(targetOf('cli', () => `${url}/${vendor}`, url));
+  });
+});
