@@ -7,14 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { FUNCTION_LINE_LIMIT, longFunctions, measureFunctions } from './function-lengths.ts';
 
-/** `file name` → lines today. Owners: the engineers refactoring mocks/core, mocks/adapters and serve/bench. */
+/** `file name` → lines today. Owners: the engineers refactoring mocks/core and serve/bench. */
 const NOT_SPLIT_YET: Record<string, number> = {
-  'mocks/core/engine.ts createEngine': 205,
-  'scripts/serve.ts serveCommand': 161,
+  'mocks/core/engine.ts createEngine': 198,
+  'scripts/serve.ts serveCommand': 164,
   'mocks/core/compile-operation.ts compileOperation': 107,
   'mocks/core/session-store.ts createSessionStore': 104,
-  'mocks/adapters/node-http.ts createRequestListener': 87,
-  'mocks/adapters/node-http.ts createRequestListener.<anonymous>@100': 81,
   'scripts/bench.ts main': 80,
   'mocks/core/compile-operation.ts compileOperation.validate': 65,
 };
