@@ -2,201 +2,159 @@
  * `cardmock conform`: run the conformance suite against any base URL (our server, Prism, or a
  * vendor sandbox), print progress and a summary with the coverage matrix, and write a report.
  */
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { readFile } from 'node:fs/promises';
 import { scenarios, unprovokable } from '../conformance/cases/index.ts';
 import { fixturePlan } from '../conformance/lib/fixture-pool.ts';
-import { runConformance, selectScenarios, type RunReport } from '../conformance/lib/run.ts';
+import { runConformance, type RunReport } from '../conformance/lib/run.ts';
 import type { FixturePools, Scenario } from '../conformance/lib/scenario.ts';
 import { redact, secretsOf } from '../conformance/lib/redact.ts';
-import { json } from '../conformance/lib/reporters/json.ts';
-import { junit } from '../conformance/lib/reporters/junit.ts';
-import { markdown } from '../conformance/lib/reporters/markdown.ts';
 import { progressLine, summary } from '../conformance/lib/reporters/terminal.ts';
 import { vendorNames } from '../conformance/lib/spec-index.ts';
+import type { Target } from '../conformance/lib/target.ts';
 import { speaksControlApi, urlTarget } from '../conformance/lib/url-target.ts';
 import { allVendors } from '../mocks/vendors/index.ts';
+import { HELP, parseConformArgs, settingsOf, type ConformSettings, type ConformValues } from './conform-options.ts';
+import { isUsageError, usageExit, type UsageError } from './cli-usage.ts';
+import { writeReport, type ReporterKind } from './write-report.ts';
 
-const HELP = `Usage: cardmock conform --vendor <name|all> --base-url <url> [options]
-
-  --vendor <v|all>        ${vendorNames().join(', ')}, or all (default all)
-  --base-url <url>        With one vendor: its base URL. With all: a server root serving /<vendor>
-                          (default http://127.0.0.1:4010, the server of \`npm start\`)
-  --auth <value>          Authorization header value, e.g. "Bearer eyJ…" (or env CARDMOCK_AUTH).
-                          Never printed or written: every report redacts it.
-  --fixtures <file.json>  IDs that exist on the target, per vendor: {"paysafe": {"customerId": …}}
-  --allow-mutations       Run scenarios that change data (default: only against cardmock itself)
-                          A value may be a list (a pool): each scenario that uses an entity up
-                          (binds a card, fills an account) takes one no other scenario gets
-  --plan                  Print how many values of each fixture a run needs (with
-                          --allow-mutations), then exit; contacts no server
-  --only <id|status>      Only scenarios of this operationId, status or scenario id (repeatable)
-  --allow-empty           Exit 0 even when no scenario could run (all skipped or not provokable)
-  --concurrency <n>       Scenarios at once (default 4)
-  --timeout <ms>          Per-request time-out (default 10000)
-  --reporter <kind>       junit | json | markdown: also write a report (default junit when --output is given)
-  --output <path>         Where to write the report
-  --quiet                 No progress lines
-
-Exit code: 0 when every scenario that ran passed and the matrix is complete; 1 when a scenario
-failed, the matrix is incomplete or no scenario ran; 2 on bad usage or when nothing answers at
-the base URL.
-`;
+type Fixtures = Record<string, FixturePools>;
+type Say = (text: string) => void;
+const fail = (error: UsageError) => usageExit('conform', error, HELP);
 
 export async function conformCommand(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        vendor: { type: 'string', default: 'all' },
-        'base-url': { type: 'string', default: 'http://127.0.0.1:4010' },
-        auth: { type: 'string' },
-        fixtures: { type: 'string' },
-        'allow-mutations': { type: 'boolean', default: false },
-        'allow-empty': { type: 'boolean', default: false },
-        plan: { type: 'boolean', default: false },
-        only: { type: 'string', multiple: true },
-        concurrency: { type: 'string', default: '4' },
-        timeout: { type: 'string', default: '10000' },
-        reporter: { type: 'string' },
-        output: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    console.error(`cardmock conform: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
+  const values = parseConformArgs(argv);
+  if (isUsageError(values)) return fail(values);
   if (values.help) {
     console.log(HELP);
     return 0;
   }
-  const known = vendorNames();
-  let vendors = values.vendor === 'all' ? known : [values.vendor!];
-  if (!vendors.every((v) => known.includes(v))) {
-    console.error(`cardmock conform: unknown vendor "${values.vendor}"; choose one of ${known.join(', ')} or all`);
-    return 2;
-  }
-  const concurrency = Number(values.concurrency);
-  const timeoutMs = Number(values.timeout);
-  for (const [flag, value] of [['--concurrency', values.concurrency], ['--timeout', values.timeout]] as const) {
-    if (!/^[1-9]\d*$/.test(value!)) {
-      console.error(`cardmock conform: ${flag} must be a positive whole number, not "${value}"\n\n${HELP}`);
-      return 2;
-    }
-  }
-  const only = values.only;
-  const chosen = selectScenarios({ scenarios, vendors, ...(only ? { only } : {}) });
-  if (only && chosen.length === 0) {
-    console.error(`cardmock conform: --only ${only.join(', ')} matches no scenario of ${vendors.join(', ')} (give an operationId, a status or a scenario id)`);
-    return 2;
-  }
-  const reporter = values.reporter ?? (values.output ? 'junit' : undefined);
-  if (reporter && !['junit', 'json', 'markdown'].includes(reporter)) {
-    console.error(`cardmock conform: --reporter must be junit, json or markdown, not "${reporter}"`);
-    return 2;
-  }
-  let baseUrl: URL;
-  try {
-    baseUrl = new URL(values['base-url']!);
-  } catch {
-    console.error(`cardmock conform: --base-url "${values['base-url']}" is not a URL`);
-    return 2;
-  }
+  const settings = settingsOf(values);
+  if (isUsageError(settings)) return fail(settings);
 
   const authorization = values.auth ?? process.env.CARDMOCK_AUTH;
   const secrets = secretsOf(authorization);
-  const say = (text: string) => console.log(redact(text, secrets));
-
-  let fixtures: Record<string, FixturePools> = {};
-  if (values.fixtures) {
-    try {
-      fixtures = JSON.parse(await readFile(values.fixtures, 'utf8'));
-      // Credentials given as fixtures (e.g. capillary.readOnlyAuthorization) are as secret as --auth.
-      for (const byKey of Object.values(fixtures)) {
-        for (const [key, value] of Object.entries(byKey)) {
-          if (/authorization|token|password|secret/i.test(key)) for (const one of [value].flat()) secrets.push(...secretsOf(String(one)));
-        }
-      }
-    } catch (error) {
-      console.error(`cardmock conform: cannot read fixtures ${values.fixtures}: ${(error as Error).message}`);
-      return 2;
-    }
-  }
+  const say: Say = (text) => console.log(redact(text, secrets));
+  const read = values.fixtures ? await readFixtures(values.fixtures, secrets) : { fixtures: {} };
+  if (isUsageError(read)) return fail(read);
+  const { fixtures } = read;
   if (values.plan) {
-    say(planTable(chosen, fixtures));
+    say(planTable(settings.chosen, fixtures));
     return 0;
   }
 
-  const silent = await nothingAnswers(baseUrl, Math.min(timeoutMs, 5_000));
-  if (silent) {
-    console.error(`cardmock conform: nothing answers at ${baseUrl.href} (${silent}); start the server or check --base-url`);
-    return 2;
-  }
+  const silent = await nothingAnswers(settings.baseUrl, Math.min(settings.timeoutMs, 5_000));
+  if (silent) return fail({ usage: `nothing answers at ${settings.baseUrl.href} (${silent}); start the server or check --base-url` });
+  const chosen = await chooseTarget(values, settings, fixtures, authorization);
+  if (isUsageError(chosen)) return fail(chosen);
 
-  // Our own server speaks the control API: it can inject faults, every scenario gets a fresh
-  // session, and its default fixtures and credentials are known.
+  const report = await run(values, settings, chosen, secrets, say);
+  if (settings.reporter) await saveReport(report, settings.reporter, values.output, secrets, say);
+  return exitCodeOf(report, values['allow-empty'], say);
+}
+
+/** The fixtures file; credentials given in it (e.g. capillary.readOnlyAuthorization) become secrets, as --auth is. */
+async function readFixtures(file: string, secrets: string[]): Promise<{ fixtures: Fixtures } | UsageError> {
+  try {
+    const fixtures = JSON.parse(await readFile(file, 'utf8')) as Fixtures;
+    for (const byKey of Object.values(fixtures)) {
+      for (const [key, value] of Object.entries(byKey)) {
+        if (/authorization|token|password|secret/i.test(key)) for (const one of [value].flat()) secrets.push(...secretsOf(String(one)));
+      }
+    }
+    return { fixtures };
+  } catch (error) {
+    return { usage: `cannot read fixtures ${file}: ${(error as Error).message}` };
+  }
+}
+
+interface ChosenTarget {
+  target: Target;
+  vendors: string[];
+  ownMock: boolean;
+}
+
+/**
+ * Our own server speaks the control API: it can inject faults, every scenario gets a fresh
+ * session, and its default fixtures and credentials are known.
+ */
+async function chooseTarget(values: ConformValues, settings: ConformSettings, given: Fixtures, authorization: string | undefined): Promise<ChosenTarget | UsageError> {
+  const { baseUrl } = settings;
   const ownMock = await speaksControlApi(baseUrl.href);
-  const prefixHint = ownMock && vendors.length === 1 && !baseUrl.pathname.replace(/\/+$/, '').endsWith(`/${vendors[0]}`);
-  if (prefixHint) {
-    console.error(
-      `cardmock conform: ${baseUrl.href} is a cardmock server, which serves ${vendors[0]} under /${vendors[0]}: ` +
-        `its vendor paths answer 404 here. Use --base-url ${baseUrl.origin}/${vendors[0]} (or --vendor all with the server root).`,
-    );
-    return 2;
-  }
-  if (ownMock && values.vendor === 'all') {
-    // "all" on a cardmock server means the vendors it serves.
-    const listed = (await (await fetch(`${baseUrl.origin}/__cardmock/vendors`)).json()) as { vendors: { name: string }[] };
-    vendors = listed.vendors.map((v) => v.name).filter((v) => known.includes(v));
-  }
-  if (ownMock) {
-    for (const v of allVendors) fixtures[v.name] = { ...v.samples.fixtures, ...fixtures[v.name] };
-  }
+  const hint = ownMock && settings.vendors.length === 1 ? prefixHint(baseUrl, settings.vendors[0]!) : undefined;
+  if (hint) return hint;
+  const vendors = ownMock && values.vendor === 'all' ? await servedVendors(baseUrl) : settings.vendors;
   const target = urlTarget({
     baseUrl: baseUrl.href,
     vendors,
     ...(authorization ? { authorization } : {}),
-    fixtures,
+    fixtures: ownMock ? withDefaultFixtures(given) : given,
     control: ownMock,
-    mutations: ownMock || values['allow-mutations']!,
+    mutations: ownMock || values['allow-mutations'],
     ownMock,
-    timeoutMs,
-    concurrency,
+    timeoutMs: settings.timeoutMs,
+    concurrency: settings.concurrency,
   });
   if (ownMock && !authorization) {
     const byVendor = new Map(allVendors.map((v) => [v.name, v.samples.authorization]));
     target.authorization = (vendor) => byVendor.get(vendor);
   }
+  return { target, vendors, ownMock };
+}
 
-  say(`cardmock conform: ${vendors.join(', ')} at ${baseUrl.href}${ownMock ? ' (cardmock server: control API found)' : ''}`);
+/** A cardmock server serves a vendor under /<vendor>: its root is the wrong base URL for one vendor. */
+function prefixHint(baseUrl: URL, vendor: string): UsageError | undefined {
+  if (baseUrl.pathname.replace(/\/+$/, '').endsWith(`/${vendor}`)) return undefined;
+  return {
+    usage:
+      `${baseUrl.href} is a cardmock server, which serves ${vendor} under /${vendor}: ` +
+      `its vendor paths answer 404 here. Use --base-url ${baseUrl.origin}/${vendor} (or --vendor all with the server root).`,
+  };
+}
+
+/** "all" on a cardmock server means the vendors it serves. */
+async function servedVendors(baseUrl: URL): Promise<string[]> {
+  const known = vendorNames();
+  const listed = (await (await fetch(`${baseUrl.origin}/__cardmock/vendors`)).json()) as { vendors: { name: string }[] };
+  return listed.vendors.map((v) => v.name).filter((v) => known.includes(v));
+}
+
+/** Our server's default fixtures, overridden by what the file gives. */
+function withDefaultFixtures(given: Fixtures): Fixtures {
+  const fixtures = { ...given };
+  for (const v of allVendors) fixtures[v.name] = { ...v.samples.fixtures, ...given[v.name] };
+  return fixtures;
+}
+
+async function run(values: ConformValues, settings: ConformSettings, chosen: ChosenTarget, secrets: string[], say: Say): Promise<RunReport> {
+  const { target, vendors, ownMock } = chosen;
+  say(`cardmock conform: ${vendors.join(', ')} at ${settings.baseUrl.href}${ownMock ? ' (cardmock server: control API found)' : ''}`);
   if (!ownMock && !values['allow-mutations']) say('  read-only: scenarios that change data are skipped (--allow-mutations to run them)');
-  const report: RunReport = await runConformance({
+  const report = await runConformance({
     target,
     scenarios,
     unprovokable,
     vendors,
-    ...(only ? { only } : {}),
+    ...(settings.only ? { only: settings.only } : {}),
     allowMutations: target.capabilities.mutations,
-    concurrency,
+    concurrency: settings.concurrency,
     onResult: (result, done, total) => {
       if (!values.quiet) console.error(redact(progressLine(result, done, total), secrets));
     },
   });
   say(summary(report));
+  return report;
+}
 
-  if (reporter) {
-    const render = { junit, json, markdown }[reporter as 'junit' | 'json' | 'markdown'];
-    const output = values.output ?? `reports/conformance.${reporter === 'junit' ? 'xml' : reporter === 'json' ? 'json' : 'md'}`;
-    await mkdir(path.dirname(path.resolve(output)), { recursive: true });
-    await writeFile(output, redact(render(report), secrets));
-    say(`report written to ${output}`);
-  }
+/** The report where --output says, or under reports/ with --reporter alone. */
+async function saveReport(report: RunReport, reporter: ReporterKind, given: string | undefined, secrets: string[], say: Say): Promise<void> {
+  const output = given ?? `reports/conformance.${reporter === 'junit' ? 'xml' : reporter === 'json' ? 'json' : 'md'}`;
+  await writeReport(report, reporter, output, (text) => redact(text, secrets));
+  say(`report written to ${output}`);
+}
+
+function exitCodeOf(report: RunReport, allowEmpty: boolean, say: Say): number {
   const ran = report.results.filter((r) => r.outcome === 'passed' || r.outcome === 'failed').length;
-  if (ran === 0 && !values['allow-empty']) {
+  if (ran === 0 && !allowEmpty) {
     say('No scenario ran (every one was skipped or not provokable; see the reasons above). Give fixtures and --allow-mutations, or pass --allow-empty to accept an empty run.');
     return 1;
   }

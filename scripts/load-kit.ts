@@ -1,6 +1,6 @@
 /**
- * Shared by `npm run bench` and `npm run soak`: server processes on loopback, seeding through the
- * control API, the request mix, and memory readings.
+ * Shared by `npm run bench`, `npm run soak` and sessions-rss.ts: server processes on loopback,
+ * seeding through the control API, the request mix, memory readings and status counts.
  */
 import type autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -46,11 +46,12 @@ export function spawnServer(args: string[], pattern: RegExp): Promise<{ child: C
   });
 }
 
-export const startCardmock = () => spawnServer([cli, 'serve', '--port', '0', '--quiet'], /listening on (http:\/\/\S+)/);
+/** `cardmock serve` on a free loopback port; `entry` may be another checkout's bin/cardmock.js. */
+export const startCardmock = (entry = cli) => spawnServer([entry, 'serve', '--port', '0', '--quiet'], /listening on (http:\/\/\S+)/);
 
 /** What an installed package runs: the compiled CLI in dist/ (build it first: `npm run build`). */
 const compiledCli = fileURLToPath(new URL('../dist/scripts/cli.js', import.meta.url));
-export const startCompiledCardmock = () => spawnServer([compiledCli, 'serve', '--port', '0', '--quiet'], /listening on (http:\/\/\S+)/);
+export const startCompiledCardmock = () => startCardmock(compiledCli);
 
 /** The bare ceiling: a Node http server answering a fixed 200. */
 export const startCeiling = () =>
@@ -73,6 +74,49 @@ export async function rssMb(pids: number[]): Promise<number> {
     kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   }
   return Math.round(kb / 1024);
+}
+
+export interface RssSample {
+  /** Seconds since sampling started. */
+  s: number;
+  rss: number;
+}
+
+/** RSS of a process every 5 s, printed as it comes; `stop` ends the sampling and returns the samples. */
+export function sampleRss(pid: number): { stop(): RssSample[] } {
+  const samples: RssSample[] = [];
+  const started = Date.now();
+  const timer = setInterval(async () => {
+    const s = Math.round((Date.now() - started) / 1000);
+    samples.push({ s, rss: await rssMb([pid]) });
+    process.stdout.write(`  t=${s}s rss=${samples.at(-1)!.rss} MB\n`);
+  }, 5_000);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return samples;
+    },
+  };
+}
+
+/** Responses per status code over autocannon runs (its typings omit statusCodeStats). */
+export function statusCounts(results: autocannon.Result[]): Record<string, number> {
+  const codes: Record<string, number> = {};
+  for (const r of results) {
+    for (const [code, stat] of Object.entries((r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {})) codes[code] = (codes[code] ?? 0) + stat.count;
+  }
+  return codes;
+}
+
+/** Runs a load script's main and exits with its code (1 on a throw): the spawned servers die with it. */
+export function runMain(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }
 
 /** Seed `count` fresh entities per vendor through the control API, in chunks under the body limit. */

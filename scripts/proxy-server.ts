@@ -9,15 +9,9 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { ObservedResponse, SentRequest } from '../conformance/lib/http-client.ts';
-import { judgeExchange } from '../conformance/lib/judge-exchange.ts';
-import { matchOperation } from '../conformance/lib/match-operation.ts';
-import { redact } from '../conformance/lib/redact.ts';
-import { secretsInBody, secretsInHeaders, isCredentialName } from '../conformance/lib/redact-exchange.ts';
-import { curl } from '../conformance/lib/run.ts';
-import { exchangeLine, verdictOf, type JudgedExchange } from '../conformance/lib/traffic-report.ts';
-import { urlTarget } from '../conformance/lib/url-target.ts';
+import type { JudgedExchange } from '../conformance/lib/traffic-report.ts';
 import { recordingFileName, type RecordedExchange } from '../mocks/replay/recording.ts';
+import { judgeForwarded, recordingOf, secretBook, type Answer, type Forwarded, type SecretBook } from './proxy-exchange.ts';
 
 export const EXCHANGES_PATH = '/__cardmock/exchanges';
 /** How much of a body is kept for judging and recording; the client still gets all of it. */
@@ -50,169 +44,169 @@ export interface RunningProxy {
 }
 
 export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
-  const vendors = Object.keys(options.upstreams);
-  const single = vendors.length === 1;
-  const secrets = new Set<string>();
-  const addSecrets = (list: string[]) => list.forEach((s) => secrets.add(s));
-  if (options.authorization) addSecrets(secretsInHeaders({ authorization: options.authorization }));
-  const redactAll = (text: string) => redact(text, [...secrets].sort((a, b) => b.length - a.length));
-  const exchanges: JudgedExchange[] = [];
-  const recordings: RecordedExchange[] = [];
-  const writes: Promise<void>[] = [];
-  let counter = 0;
+  const state: ProxyState = { options, vendors: Object.keys(options.upstreams), secrets: secretBook(options.authorization), exchanges: [], recordings: [], writes: [], counter: 0 };
   if (options.recordDir) await mkdir(options.recordDir, { recursive: true });
-
-  const route = (url: string): { vendor: string; rest: string } | undefined => {
-    if (single) return { vendor: vendors[0]!, rest: url };
-    const m = /^\/([^/?]+)(.*)$/.exec(url);
-    return m && options.upstreams[m[1]!] ? { vendor: m[1]!, rest: m[2] || '/' } : undefined;
+  const server = http.createServer((req, res) => handle(state, req, res));
+  await listen(server, options.port ?? 4030, options.host ?? '127.0.0.1');
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    exchanges: state.exchanges,
+    recordings: state.recordings,
+    redact: state.secrets.redact,
+    close: () => close(server, state.writes),
   };
+}
 
-  const server = http.createServer((req, res) => {
-    if (req.method === 'GET' && req.url === EXCHANGES_PATH) {
-      const payload = redactAll(JSON.stringify({ exchanges }));
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }).end(payload);
-      return;
-    }
-    const routed = route(req.url ?? '/');
-    if (!routed) {
-      const payload = JSON.stringify({ error: { code: 'UNKNOWN_VENDOR', message: `No vendor at ${req.url}; vendors: ${vendors.map((v) => `/${v}`).join(', ')}` } });
-      res.writeHead(404, { 'content-type': 'application/json', [PROXY_ERROR_HEADER]: 'unknown-vendor', 'content-length': Buffer.byteLength(payload) }).end(payload);
-      return;
-    }
-    forward(routed.vendor, routed.rest, req, res);
+/** What one proxy keeps between requests. */
+interface ProxyState {
+  options: ProxyOptions;
+  vendors: string[];
+  secrets: SecretBook;
+  exchanges: JudgedExchange[];
+  recordings: RecordedExchange[];
+  /** Recordings still being written: close waits for them. */
+  writes: Promise<void>[];
+  counter: number;
+}
+
+function handle(state: ProxyState, req: http.IncomingMessage, res: http.ServerResponse): void {
+  if (req.method === 'GET' && req.url === EXCHANGES_PATH) {
+    sendJson(res, 200, {}, state.secrets.redact(JSON.stringify({ exchanges: state.exchanges })));
+    return;
+  }
+  const routed = route(state, req.url ?? '/');
+  if (!routed) {
+    const payload = JSON.stringify({ error: { code: 'UNKNOWN_VENDOR', message: `No vendor at ${req.url}; vendors: ${state.vendors.map((v) => `/${v}`).join(', ')}` } });
+    sendJson(res, 404, { [PROXY_ERROR_HEADER]: 'unknown-vendor' }, payload);
+    return;
+  }
+  forward(state, routed.vendor, routed.rest, req, res);
+}
+
+/** With one vendor the proxy serves it at the root; with several, each under `/<vendor>`. */
+function route(state: ProxyState, url: string): { vendor: string; rest: string } | undefined {
+  if (state.vendors.length === 1) return { vendor: state.vendors[0]!, rest: url };
+  const m = /^\/([^/?]+)(.*)$/.exec(url);
+  return m && state.options.upstreams[m[1]!] ? { vendor: m[1]!, rest: m[2] || '/' } : undefined;
+}
+
+function sendJson(res: http.ServerResponse, status: number, headers: http.OutgoingHttpHeaders, payload: string): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers, 'content-length': Buffer.byteLength(payload) }).end(payload);
+}
+
+/** Streams the request upstream and the answer back, keeping the bodies to judge once both ends are done. */
+function forward(state: ProxyState, vendor: string, rest: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const n = ++state.counter;
+  const started = performance.now();
+  const base = state.options.upstreams[vendor]!.replace(/\/+$/, '');
+  const headers = upstreamHeaders(req.headers, state.options.authorization);
+  const requestBody = keptBody();
+  const responseBody = keptBody();
+  let finished = false;
+  const finish = (answer: Omit<Answer, 'text'> | undefined, upstreamError?: string) => {
+    if (finished) return;
+    finished = true;
+    const forwarded: Forwarded = { n, vendor, base, rest, method: req.method ?? 'GET', headers, body: requestBody.text(), ms: performance.now() - started };
+    settle(state, forwarded, answer && { ...answer, text: responseBody.text() ?? '' }, upstreamError);
+  };
+  const timeoutMs = state.options.timeoutMs ?? 30_000;
+  const upstream = requestUpstream(new URL(`${base}${rest}`), { method: req.method, headers, timeout: timeoutMs }, (answer) => relay(answer, res, responseBody, finish));
+  upstream.on('error', (error) => {
+    if (res.headersSent) res.destroy();
+    else answerUpstreamError(res, error);
+    finish(undefined, error.message);
   });
+  req.on('data', (chunk: Buffer) => requestBody.keep(chunk));
+  req.pipe(upstream);
+}
 
-  function forward(vendor: string, rest: string, req: http.IncomingMessage, res: http.ServerResponse) {
-    const n = ++counter;
-    const started = performance.now();
-    const base = options.upstreams[vendor]!.replace(/\/+$/, '');
-    const target = new URL(`${base}${rest}`);
-    const headers: http.OutgoingHttpHeaders = {};
-    for (const [k, v] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(k) && v !== undefined) headers[k] = v;
-    if (options.authorization) headers.authorization = options.authorization;
-    const requestChunks: Buffer[] = [];
-    const responseChunks: Buffer[] = [];
-    const kept = new Map<Buffer[], number>();
-    const keep = (list: Buffer[], chunk: Buffer) => {
-      const size = kept.get(list) ?? 0;
-      if (size + chunk.length <= MAX_KEPT_BYTES) list.push(chunk);
-      kept.set(list, size + chunk.length);
-    };
-    const transport = target.protocol === 'https:' ? https : http;
-    const upstream = transport.request(target, { method: req.method, headers, timeout: options.timeoutMs ?? 30_000 }, (answer) => {
-      const outHeaders = { ...answer.headers };
-      delete outHeaders.connection;
-      delete outHeaders['keep-alive'];
-      res.writeHead(answer.statusCode ?? 502, outHeaders);
-      answer.on('data', (chunk: Buffer) => {
-        keep(responseChunks, chunk);
-        res.write(chunk);
-      });
-      answer.on('end', () => {
-        res.end();
-        finish({ status: answer.statusCode ?? 0, headers: answer.headers });
-      });
-      answer.on('error', (error) => {
-        res.destroy();
-        finish(undefined, error.message);
-      });
-    });
-    upstream.on('timeout', () => upstream.destroy(new Error(`no answer from the upstream within ${options.timeoutMs ?? 30_000} ms`)));
-    upstream.on('error', (error) => {
-      if (res.headersSent) {
-        res.destroy();
-      } else {
-        const timedOut = /within/.test(error.message);
-        const payload = JSON.stringify({ error: { code: timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNREACHABLE', message: `cardmock proxy: ${error.message}` } });
-        res.writeHead(timedOut ? 504 : 502, { 'content-type': 'application/json', [PROXY_ERROR_HEADER]: timedOut ? 'timeout' : 'unreachable', 'content-length': Buffer.byteLength(payload) }).end(payload);
-      }
-      finish(undefined, error.message);
-    });
-    req.on('data', (chunk: Buffer) => keep(requestChunks, chunk));
-    req.pipe(upstream);
+/** The client's headers without hop-by-hop ones; the proxy's credentials instead of the client's when it has them. */
+function upstreamHeaders(incoming: http.IncomingHttpHeaders, authorization: string | undefined): http.OutgoingHttpHeaders {
+  const headers: http.OutgoingHttpHeaders = {};
+  for (const [k, v] of Object.entries(incoming)) if (!HOP_BY_HOP.has(k) && v !== undefined) headers[k] = v;
+  if (authorization) headers.authorization = authorization;
+  return headers;
+}
 
-    let finished = false;
-    function finish(answer: { status: number; headers: http.IncomingHttpHeaders } | undefined, upstreamError?: string) {
-      if (finished) return;
-      finished = true;
-      const ms = performance.now() - started;
-      const flatHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : String(v)]));
-      const bodyText = requestChunks.length ? Buffer.concat(requestChunks).toString('utf8') : undefined;
-      addSecrets(secretsInHeaders(flatHeaders));
-      addSecrets(secretsInBody(bodyText));
-      const sent: SentRequest = { method: req.method ?? 'GET', url: rest, headers: flatHeaders, ...(bodyText !== undefined ? { body: bodyText } : {}) };
-      // curl computes the length of --data itself.
-      const { 'content-length': _length, ...curlHeaders } = sent.headers;
-      const reproduce = curl(urlTarget({ baseUrl: base, vendors: [vendor], fixtures: {}, control: false, mutations: false, ownMock: false }), vendor, { ...sent, headers: curlHeaders });
-      let judged: JudgedExchange;
-      if (!answer) {
-        judged = { n, vendor, method: sent.method, url: rest, status: 0, ms, verdict: 'upstream-error', upstreamError: upstreamError ?? 'no answer', errors: [], warnings: [], requestProblems: [] };
-      } else {
-        const text = Buffer.concat(responseChunks).toString('utf8');
-        const responseHeaders = Object.fromEntries(Object.entries(answer.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : String(v)]));
-        addSecrets(secretsInHeaders(responseHeaders));
-        const observed: ObservedResponse = { status: answer.status, headers: responseHeaders, text, json: parseJson(text), ms };
-        const judgement = judgeExchange({ id: `#${n} ${sent.method} ${rest.split('?')[0]}`, vendor, request: sent, response: observed, reproduce });
-        judged = { n, vendor, method: sent.method, url: rest, status: answer.status, ms, ...judgement, verdict: verdictOf(judgement) };
-        if (options.recordDir) record(judged, sent, observed);
-      }
-      // Stored redacted: the exchanges endpoint and reports can never leak what the client sent.
-      const safe = JSON.parse(redactAll(JSON.stringify(judged))) as JudgedExchange;
-      exchanges.push(safe);
-      options.onExchange?.(safe, redactAll);
-    }
+/** Up to MAX_KEPT_BYTES of a body, for judging and recording. */
+function keptBody() {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  return {
+    keep(chunk: Buffer) {
+      if (size + chunk.length <= MAX_KEPT_BYTES) chunks.push(chunk);
+      size += chunk.length;
+    },
+    text: () => (chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined),
+  };
+}
+
+function requestUpstream(target: URL, init: http.RequestOptions & { timeout: number }, onAnswer: (answer: http.IncomingMessage) => void): http.ClientRequest {
+  const transport = target.protocol === 'https:' ? https : http;
+  const upstream = transport.request(target, init, onAnswer);
+  upstream.on('timeout', () => upstream.destroy(new Error(`no answer from the upstream within ${init.timeout} ms`)));
+  return upstream;
+}
+
+/** The upstream's answer to the client, unchanged but for the connection headers that are this hop's. */
+function relay(answer: http.IncomingMessage, res: http.ServerResponse, kept: ReturnType<typeof keptBody>, finish: (answer: Omit<Answer, 'text'> | undefined, upstreamError?: string) => void): void {
+  const outHeaders = { ...answer.headers };
+  delete outHeaders.connection;
+  delete outHeaders['keep-alive'];
+  res.writeHead(answer.statusCode ?? 502, outHeaders);
+  answer.on('data', (chunk: Buffer) => {
+    kept.keep(chunk);
+    res.write(chunk);
+  });
+  answer.on('end', () => {
+    res.end();
+    finish({ status: answer.statusCode ?? 0, headers: answer.headers });
+  });
+  answer.on('error', (error) => {
+    res.destroy();
+    finish(undefined, error.message);
+  });
+}
+
+/** The proxy's own answer when the upstream is down or too slow, marked so nobody takes it for the vendor's. */
+function answerUpstreamError(res: http.ServerResponse, error: Error): void {
+  const timedOut = /within/.test(error.message);
+  const payload = JSON.stringify({ error: { code: timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNREACHABLE', message: `cardmock proxy: ${error.message}` } });
+  sendJson(res, timedOut ? 504 : 502, { [PROXY_ERROR_HEADER]: timedOut ? 'timeout' : 'unreachable' }, payload);
+}
+
+function settle(state: ProxyState, forwarded: Forwarded, answer: Answer | undefined, upstreamError: string | undefined): void {
+  const { judged, sent, observed } = judgeForwarded(forwarded, answer, upstreamError, state.secrets);
+  if (observed && state.options.recordDir) {
+    const recorded = recordingOf(judged, sent, observed, state.secrets.redact);
+    state.recordings.push(recorded);
+    state.writes.push(writeFile(path.join(state.options.recordDir, recordingFileName(recorded)), `${JSON.stringify(recorded, null, 2)}\n`));
   }
+  // Stored redacted: the exchanges endpoint and reports can never leak what the client sent.
+  const safe = JSON.parse(state.secrets.redact(JSON.stringify(judged))) as JudgedExchange;
+  state.exchanges.push(safe);
+  state.options.onExchange?.(safe, state.secrets.redact);
+}
 
-  function record(judged: JudgedExchange, sent: SentRequest, observed: ObservedResponse) {
-    const withoutCredentials = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).filter(([k]) => !isCredentialName(k) && k !== 'set-cookie'));
-    const pathParams = matchOperation(judged.vendor, sent.method, sent.url.split('?')[0]!)?.pathParams;
-    const recorded: RecordedExchange = JSON.parse(
-      redactAll(
-        JSON.stringify({
-          n: judged.n,
-          vendor: judged.vendor,
-          ...(judged.operationId ? { operationId: judged.operationId } : {}),
-          ...(pathParams ? { pathParams } : {}),
-          request: { method: sent.method, url: sent.url, headers: withoutCredentials(sent.headers), ...(sent.body !== undefined ? { body: sent.body } : {}) },
-          response: { status: observed.status, headers: withoutCredentials(observed.headers), body: observed.text },
-        } satisfies RecordedExchange),
-      ),
-    );
-    recordings.push(recorded);
-    writes.push(writeFile(path.join(options.recordDir!, recordingFileName(recorded)), `${JSON.stringify(recorded, null, 2)}\n`));
-  }
-
-  await new Promise<void>((resolve, reject) => {
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 4030, options.host ?? '127.0.0.1', () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       resolve();
     });
   });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
-    exchanges,
-    recordings,
-    redact: redactAll,
-    close: () =>
-      new Promise<void>((resolve) => {
-        const sweep = setInterval(() => server.closeIdleConnections(), 50);
-        server.close(() => {
-          clearInterval(sweep);
-          Promise.all(writes).then(() => resolve());
-        });
-        server.closeIdleConnections();
-      }),
-  };
 }
 
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+/** Stops taking requests, lets those in flight finish (idle keep-alive sockets are closed as they idle), and waits for the recordings. */
+function close(server: http.Server, writes: Promise<void>[]): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    server.close(() => {
+      clearInterval(sweep);
+      Promise.all(writes).then(() => resolve());
+    });
+    server.closeIdleConnections();
+  });
 }

@@ -8,17 +8,15 @@
  * bin/cardmock.js, to measure it the same way).
  */
 import autocannon from 'autocannon';
-import { fileURLToPath } from 'node:url';
 import { sampleCall } from '../mocks/core/sample-call.ts';
 import { allVendors } from '../mocks/vendors/index.ts';
-import { rssMb, spawnServer, stop } from './load-kit.ts';
+import { rssMb, runMain, startCardmock, statusCounts, stop } from './load-kit.ts';
 
 const COUNT = Number(process.env.SESSIONS_COUNT ?? 200_000);
 const CONNECTIONS = Number(process.env.SESSIONS_CONNECTIONS ?? 20);
-const cli = process.env.SESSIONS_CLI ?? fileURLToPath(new URL('../bin/cardmock.js', import.meta.url));
 
 async function main(): Promise<number> {
-  const { child, url } = await spawnServer([cli, 'serve', '--port', '0', '--quiet'], /listening on (http:\/\/\S+)/);
+  const { child, url } = await startCardmock(process.env.SESSIONS_CLI);
   // Warm the server's code paths on one session first, so "before" is a running server, not a cold one.
   for (const vendor of allVendors) {
     const call = sampleCall(vendor, vendor.responses.operations[0]!.operationId);
@@ -49,17 +47,10 @@ async function main(): Promise<number> {
   const after = await rssMb([child.pid!]);
   const stats = await (await fetch(`${url}/__cardmock/sessions`)).json().catch(() => ({})) as { live?: number; sessions?: string[]; evicted?: unknown; maxSessions?: number };
   await stop(child);
-  const codes = (result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
-  console.log(`${result.requests.total.toLocaleString('en')} requests, ${COUNT.toLocaleString('en')} distinct sessions, statuses ${JSON.stringify(Object.fromEntries(Object.entries(codes).map(([c, s]) => [c, s.count])))}, errors ${result.errors + result.timeouts}`);
+  console.log(`${result.requests.total.toLocaleString('en')} requests, ${COUNT.toLocaleString('en')} distinct sessions, statuses ${JSON.stringify(statusCounts([result]))}, errors ${result.errors + result.timeouts}`);
   console.log(`RSS before ${before} MB → after ${after} MB (growth ${after - before} MB)`);
   console.log(`sessions kept: ${stats.live ?? stats.sessions?.length ?? '?'} (limit ${stats.maxSessions ?? 'none'}), evicted ${JSON.stringify(stats.evicted ?? 'not counted')}`);
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -7,13 +7,14 @@
  */
 import autocannon from 'autocannon';
 import { allVendors } from '../mocks/vendors/index.ts';
-import { mix, rssMb, seed, startCardmock, stop } from './load-kit.ts';
+import { mix, rssMb, runMain, sampleRss, seed, startCardmock, statusCounts, stop, type RssSample } from './load-kit.ts';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 50);
 const MAX_GROWTH_MB = Number(process.env.SOAK_MAX_GROWTH_MB ?? 64);
 const SESSIONS = 20;
 const NEW_SESSION_SECONDS = Number(process.env.SOAK_NEW_SESSION_SECONDS ?? 30);
+const PER_VENDOR = Math.max(1, Math.round(CONNECTIONS / allVendors.length));
 
 async function main(): Promise<number> {
   const { child, url } = await startCardmock();
@@ -23,14 +24,7 @@ async function main(): Promise<number> {
   await seed(url, entities);
   console.log(`soak: ${SECONDS} s, ${CONNECTIONS} connections, ${allVendors.length} vendors, ${entities.toLocaleString('en')} fresh entities each, ${SESSIONS} sessions`);
 
-  const samples: { s: number; rss: number }[] = [];
-  const started = Date.now();
-  const timer = setInterval(async () => {
-    const s = Math.round((Date.now() - started) / 1000);
-    samples.push({ s, rss: await rssMb([child.pid!]) });
-    process.stdout.write(`  t=${s}s rss=${samples.at(-1)!.rss} MB\n`);
-  }, 5_000);
-
+  const sampling = sampleRss(child.pid!);
   let n = 0;
   const results = await Promise.all(
     allVendors.map((vendor) => {
@@ -48,10 +42,10 @@ async function main(): Promise<number> {
               },
             },
       );
-      return autocannon({ url, connections: Math.max(1, Math.round(CONNECTIONS / allVendors.length)), duration: SECONDS, requests });
+      return autocannon({ url, connections: PER_VENDOR, duration: SECONDS, requests });
     }),
   );
-  clearInterval(timer);
+  const samples = sampling.stop();
   const rssEnd = await rssMb([child.pid!]);
   const phaseOne = report('mixed load', results, SECONDS, samples, rssEnd);
   const phaseTwo = await everNewSessions(url, child.pid!);
@@ -64,13 +58,7 @@ async function main(): Promise<number> {
 /** Every request in a session never used before: sessions must be evicted, memory must level off. */
 async function everNewSessions(url: string, pid: number): Promise<boolean> {
   console.log(`\nsoak, ever-new sessions: ${NEW_SESSION_SECONDS} s, ${CONNECTIONS} connections, each request in a new session`);
-  const samples: { s: number; rss: number }[] = [];
-  const started = Date.now();
-  const timer = setInterval(async () => {
-    const s = Math.round((Date.now() - started) / 1000);
-    samples.push({ s, rss: await rssMb([pid]) });
-    process.stdout.write(`  t=${s}s rss=${samples.at(-1)!.rss} MB\n`);
-  }, 5_000);
+  const sampling = sampleRss(pid);
   let n = 0;
   const results = await Promise.all(
     allVendors.map((vendor) => {
@@ -81,23 +69,19 @@ async function everNewSessions(url: string, pid: number): Promise<boolean> {
           return { ...base, headers: { ...base.headers, 'x-cardmock-session': `new-${++n}` } };
         },
       }));
-      return autocannon({ url, connections: Math.max(1, Math.round(CONNECTIONS / allVendors.length)), duration: NEW_SESSION_SECONDS, requests });
+      return autocannon({ url, connections: PER_VENDOR, duration: NEW_SESSION_SECONDS, requests });
     }),
   );
-  clearInterval(timer);
+  const samples = sampling.stop();
   const rssEnd = await rssMb([pid]);
   const sessions = (await (await fetch(`${url}/__cardmock/sessions`)).json()) as { live: number; maxSessions: number; evicted: { lru: number; idle: number } };
   console.log(`${n.toLocaleString('en')} new sessions named; kept ${sessions.live} (limit ${sessions.maxSessions}), evicted ${JSON.stringify(sessions.evicted)}`);
   return report('ever-new sessions', results, NEW_SESSION_SECONDS, samples, rssEnd);
 }
 
-function report(phase: string, results: autocannon.Result[], seconds: number, samples: { s: number; rss: number }[], rssEnd: number): boolean {
+function report(phase: string, results: autocannon.Result[], seconds: number, samples: RssSample[], rssEnd: number): boolean {
   const warmUpS = Math.min(10, Math.floor(seconds / 4));
-
-  const codes: Record<string, number> = {};
-  for (const r of results) {
-    for (const [code, stat] of Object.entries((r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {})) codes[code] = (codes[code] ?? 0) + stat.count;
-  }
+  const codes = statusCounts(results);
   const total = results.reduce((t, r) => t + r.requests.total, 0);
   const socketErrors = results.reduce((t, r) => t + r.errors + r.timeouts, 0);
   const serverErrors = Object.entries(codes).filter(([c]) => c.startsWith('5')).reduce((t, [, v]) => t + v, 0);
@@ -110,10 +94,4 @@ function report(phase: string, results: autocannon.Result[], seconds: number, sa
   return ok;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

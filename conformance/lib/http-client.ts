@@ -10,6 +10,7 @@ import type { RequestSpec } from './scenario.ts';
 import type { Target } from './target.ts';
 import { DEFAULT_MAX_RESPONSE_BYTES, readCappedBody } from './read-capped-body.ts';
 import { describeFetchError, RequestFailed } from './request-failure.ts';
+import { parseJson } from './parse-json.ts';
 
 export { RequestFailed } from './request-failure.ts';
 
@@ -129,15 +130,6 @@ export function retryAfterMs(value: string | undefined): number {
   const seconds = Number(value);
   const ms = Number.isFinite(seconds) ? seconds * 1_000 : Date.parse(value) - Date.now();
   return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
-}
-
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -3,6 +3,7 @@
  * credential headers (Authorization and its parts, via `secretsOf`), and the values of JSON body
  * fields named like a credential (`password`, `apiToken`, `clientSecret`, `cvv` …).
  */
+import { parseJson } from './parse-json.ts';
 import { secretsOf } from './redact.ts';
 
 const CREDENTIAL_NAME = /authorization|token|password|passwd|secret|api[-_]?key|credential|cookie|session[-_]?id|^(pin|cvv|cvc|cvv2)$/i;
@@ -22,12 +23,6 @@ export function secretsInHeaders(headers: Record<string, string | string[] | und
 
 export function secretsInBody(text: string | undefined): string[] {
   if (!text) return [];
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return [];
-  }
   const out: string[] = [];
   const walk = (node: unknown, credential: boolean) => {
     if (typeof node === 'string') {
@@ -38,6 +33,6 @@ export function secretsInBody(text: string | undefined): string[] {
       for (const [key, child] of Object.entries(node)) walk(child, credential || isCredentialName(key));
     }
   };
-  walk(body, false);
+  walk(parseJson(text), false);
   return out;
 }

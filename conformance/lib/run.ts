@@ -15,12 +15,10 @@ import type { Target } from './target.ts';
 
 export type Outcome = 'passed' | 'failed' | 'skipped' | 'not-provokable';
 
-export interface ScenarioResult {
-  id: string;
-  title: string;
-  vendor: string;
-  operationId: string;
-  status: number;
+/** Which scenario a result is about, as reports name it. */
+export type ScenarioIdentity = Pick<Scenario, 'id' | 'title' | 'vendor' | 'operationId' | 'status'>;
+
+export interface ScenarioResult extends ScenarioIdentity {
   outcome: Outcome;
   /** Why it was skipped or not provokable. */
   reason?: string;
@@ -80,7 +78,7 @@ export function blocker(target: Target, scenario: Scenario, allowMutations: bool
  */
 export async function runScenario(target: Target, scenario: Scenario, allowMutations: boolean, allocation?: Allocation): Promise<ScenarioResult> {
   const started = performance.now();
-  const base = { id: scenario.id, title: scenario.title, vendor: scenario.vendor, operationId: scenario.operationId, status: scenario.status };
+  const base: ScenarioIdentity = { id: scenario.id, title: scenario.title, vendor: scenario.vendor, operationId: scenario.operationId, status: scenario.status };
   const blocked = blocker(target, scenario, allowMutations);
   if (blocked) return { ...base, ...blocked, errors: [], warnings: [], ms: 0 };
   const allocated = allocation ?? allocateFixtures([scenario], (v) => target.fixtures(v), true).get(scenario.id)!;
@@ -99,7 +97,7 @@ async function judgeScenario(
   scenario: Scenario,
   fixtures: Fixtures,
   session: string,
-  base: Pick<ScenarioResult, 'id' | 'title' | 'vendor' | 'operationId' | 'status'>,
+  base: ScenarioIdentity,
   started: number,
 ): Promise<ScenarioResult> {
   const op = operation(scenario.vendor, scenario.operationId);
