@@ -15,6 +15,17 @@ export type OperationResponse<Op> = {
   };
 }[keyof ResponsesOf<Op>];
 
+type ParametersIn<Op, In extends 'path' | 'query' | 'header'> = Op extends { parameters: infer P }
+  ? In extends keyof P
+    ? [NonNullable<P[In]>] extends [never]
+      ? {}
+      : NonNullable<P[In]>
+    : {}
+  : {};
+
+/** The path, query and header parameters of an operation, typed from the generated `operations` (validated and coerced before the domain). */
+export type ParametersOf<Op> = { path: ParametersIn<Op, 'path'>; query: ParametersIn<Op, 'query'>; header: ParametersIn<Op, 'header'> };
+
 export type RequestBodyOf<Op> = Op extends { requestBody?: { content: infer C } } ? C[keyof C] : undefined;
 
 export type ResponseBodyOf<Op, S extends keyof ResponsesOf<Op>> = BodyOf<ResponsesOf<Op>[S]>;

@@ -5,9 +5,13 @@ import type { Credentials } from './credentials.ts';
 import type { DocumentedResponses } from './documented-responses.ts';
 import type { Clock, MockResponse } from './types.ts';
 
-export interface OperationContext<State, Body = unknown> {
+/**
+ * What an operation receives. `Params`: its parameters typed from the generated operation
+ * (`ParametersOf<operations['x']>`), so a path or header value needs no cast.
+ */
+export interface OperationContext<State, Body = unknown, Params extends Partial<Record<'path' | 'query' | 'header', object>> = {}> {
   state: State;
-  request: ValidatedRequest<Body>;
+  request: ValidatedRequest<Body> & Params;
   credentials: Credentials;
   clock: Clock;
   /** Append an event to the session's log. */
@@ -22,7 +26,7 @@ export interface EngineSettings {
   asyncDelayMs: number;
 }
 
-export type OperationHandler<State> = (context: OperationContext<State, any>) => MockResponse;
+export type OperationHandler<State> = (context: OperationContext<State, any, any>) => MockResponse;
 
 /**
  * Why a request is refused before the domain: it breaks the spec, lacks credentials, names no

@@ -11,7 +11,7 @@
  *   so a client that sent a stale customer still gets its card.
  */
 import type { operations } from '../../../generated/capillary.ts';
-import type { OperationResponse, RequestBodyOf } from '../../core/typed-response.ts';
+import type { OperationResponse, ParametersOf, RequestBodyOf } from '../../core/typed-response.ts';
 import type { OperationContext } from '../../core/vendor.ts';
 import { ADD_CARD, capillaryError, capillaryResponses } from './errors.ts';
 import { addCard, type CapillaryState } from './state.ts';
@@ -20,7 +20,7 @@ type Operation = operations['addCardToSeries'];
 type Body = RequestBodyOf<Operation>;
 type Success = Extract<OperationResponse<Operation>, { status: 200 }>['body'];
 
-export function addCardToSeries(context: OperationContext<CapillaryState, Body>): OperationResponse<Operation> {
+export function addCardToSeries(context: OperationContext<CapillaryState, Body, ParametersOf<Operation>>): OperationResponse<Operation> {
   const { state, request } = context;
   const body = request.body;
   const series = body.seriesId !== undefined ? state.series.get(body.seriesId) : state.seriesByCode.get(body.seriesCode ?? '');

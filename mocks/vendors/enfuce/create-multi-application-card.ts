@@ -16,7 +16,7 @@ import { documents } from '../../../generated/documents.ts';
 import type { operations } from '../../../generated/enfuce.ts';
 import type { JsonSchema } from '../../../specs/lib/openapi-document.ts';
 import { resolve } from '../../../specs/lib/operations.ts';
-import type { OperationResponse, RequestBodyOf } from '../../core/typed-response.ts';
+import type { OperationResponse, ParametersOf, RequestBodyOf } from '../../core/typed-response.ts';
 import type { OperationContext } from '../../core/vendor.ts';
 import { customerNotFound } from './errors.ts';
 import { recall, remember } from './idempotency-store.ts';
@@ -31,11 +31,11 @@ const requestSchema = resolve<JsonSchema>(documents.enfuce, { $ref: '#/component
 const PIN_STATUS_DEFAULT = (requestSchema.properties as { pinStatus: { default: PinStatus } }).pinStatus.default;
 
 export function createMultiApplicationCard(
-  context: OperationContext<EnfuceState, RequestBodyOf<Operation>>,
+  context: OperationContext<EnfuceState, RequestBodyOf<Operation>, ParametersOf<Operation>>,
 ): OperationResponse<Operation> {
   const { state, request, clock } = context;
-  const customerId = request.path.customerId as string;
-  const key = request.header['x-idempotency-key'] as string | undefined;
+  const customerId = request.path.customerId;
+  const key = request.header['x-idempotency-key'];
   const now = clock.now();
 
   if (key !== undefined) {
@@ -45,7 +45,7 @@ export function createMultiApplicationCard(
   const customer = state.customers.get(customerId);
   if (!customer) return customerNotFound(customerId);
 
-  const card = newCard(state, customerId, request.query.auditUser as string, request.body, now);
+  const card = newCard(state, customerId, request.query.auditUser, request.body, now);
   state.cards.set(card.mainId, card);
   customer.cardIds.push(card.mainId);
   const body: CreatedCard = {

@@ -31,7 +31,7 @@
  *   a retried request is harmless, and no documented message fits it.
  */
 import type { components, operations } from '../../../generated/exchange-solutions.ts';
-import type { OperationResponse, RequestBodyOf } from '../../core/typed-response.ts';
+import type { OperationResponse, ParametersOf, RequestBodyOf } from '../../core/typed-response.ts';
 import type { OperationContext } from '../../core/vendor.ts';
 import { nextDigitalCardNumber } from './digital-card-number.ts';
 import { CARD_ON_ANOTHER_ACCOUNT, exchangeSolutionsError } from './errors.ts';
@@ -42,14 +42,14 @@ type PhysicalCard = components['schemas']['PhysicalCard'];
 type Added = OperationResponse<Operation> & { status: 200 };
 
 export function addCardsToAccount(
-  context: OperationContext<ExchangeSolutionsState, RequestBodyOf<Operation>>,
+  context: OperationContext<ExchangeSolutionsState, RequestBodyOf<Operation>, ParametersOf<Operation>>,
 ): OperationResponse<Operation> {
   const { state, request } = context;
   const { physicalCards = [], quantity = 0 } = request.body;
 
   if (physicalCards.some((card) => cardNumberOf(card) === '')) return exchangeSolutionsError(400, 'INVALID_LOYALTY_ID');
 
-  const account = accountOfSession(state, request.path.correlation_id as string);
+  const account = accountOfSession(state, request.path.correlation_id);
   if (!account) return exchangeSolutionsError(400, 'SESSION_NOT_FOUND');
   if (account.status === 'Closed' || account.status === 'Deceased') return exchangeSolutionsError(400, 'ACCOUNT_CLOSED_OR_DECEASED');
   if (account.status === 'Unregistered') return exchangeSolutionsError(400, 'ACCOUNT_NOT_REGISTERED');

@@ -7,7 +7,7 @@
  * already assigned → 400 ALREADY_ASSIGNED_CARD; unknown target → 400 ASSIGN_TO_CUSTOMER_NOT_FOUND.
  */
 import type { operations } from '../../../generated/paysafe.ts';
-import type { OperationResponse, RequestBodyOf } from '../../core/typed-response.ts';
+import type { OperationResponse, ParametersOf, RequestBodyOf } from '../../core/typed-response.ts';
 import type { OperationContext } from '../../core/vendor.ts';
 import { paysafeError } from './errors.ts';
 import type { PaysafeState } from './state.ts';
@@ -15,11 +15,10 @@ import type { PaysafeState } from './state.ts';
 type Operation = operations['assignBulkCard'];
 
 export function assignBulkCard(
-  context: OperationContext<PaysafeState, RequestBodyOf<Operation>>,
+  context: OperationContext<PaysafeState, RequestBodyOf<Operation>, ParametersOf<Operation>>,
 ): OperationResponse<Operation> {
   const { state, request } = context;
-  const customerId = request.path.customerId as string;
-  const cardId = request.path.cardId as string;
+  const { customerId, cardId } = request.path;
   const { targetCustomerId } = request.body;
 
   if (!state.customers.has(customerId)) return paysafeError(404, 'NO_SUCH_CUSTOMER');

@@ -12,7 +12,7 @@
  * - card not UNBOUND, or a bind of it still in flight → 409 CARD_NOT_UNBOUND.
  */
 import type { components, operations } from '../../../generated/pismo.ts';
-import type { OperationResponse, RequestBodyOf } from '../../core/typed-response.ts';
+import type { OperationResponse, ParametersOf, RequestBodyOf } from '../../core/typed-response.ts';
 import type { OperationContext } from '../../core/vendor.ts';
 import { readAccountToken } from './account-token.ts';
 import { pismoError } from './errors.ts';
@@ -23,11 +23,11 @@ type BindCardEvent = components['schemas']['CardsBindCardEvent'];
 type UpdateEvent = components['schemas']['CardsUpdateEvent'];
 
 export function bindNonameCard(
-  context: OperationContext<PismoState, RequestBodyOf<Operation> | undefined>,
+  context: OperationContext<PismoState, RequestBodyOf<Operation> | undefined, ParametersOf<Operation>>,
 ): OperationResponse<Operation> {
   const { state, request, credentials, clock } = context;
-  const accountHeader = request.header['x-account-id'] as string;
-  const customerId = request.header['x-customer-id'] as number;
+  const accountHeader = request.header['x-account-id'];
+  const customerId = request.header['x-customer-id'];
 
   const token = credentials.scheme === 'bearer' ? readAccountToken(credentials.token, clock.now()) : undefined;
   if (!token?.ok || token.accountId !== accountHeader) {
@@ -38,8 +38,8 @@ export function bindNonameCard(
   if (!customers) return pismoError(403, 'FORBIDDEN', `account ${accountHeader} is unknown`);
   if (!customers.has(customerId)) return pismoError(403, 'FORBIDDEN', `customer ${customerId} is not in account ${accountId}`);
 
-  const card = /^\d+$/.test(String(request.path.cardId)) ? state.cards.get(Number(request.path.cardId)) : undefined;
-  if (!card) return pismoError(400, 'CARD_NOT_FOUND', `no card ${String(request.path.cardId)}`);
+  const card = /^\d+$/.test(request.path.cardId) ? state.cards.get(Number(request.path.cardId)) : undefined;
+  if (!card) return pismoError(400, 'CARD_NOT_FOUND', `no card ${request.path.cardId}`);
   if (card.status !== 'UNBOUND' || card.bindPending) return pismoError(409, 'CARD_NOT_UNBOUND', `card ${card.cardId} is ${card.bindPending ? 'being bound' : card.status}`);
 
   const reissuedId = request.body?.reissued_card_id;
