@@ -28,6 +28,34 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * @description Not the vendor's API: the entities cardmock's control API adds to a session
+         *     (`POST /__cardmock/capillary/fixtures`). Lives with the vendor so that a vendor is one folder and one spec.
+         */
+        CardmockFixtures: {
+            series?: {
+                seriesId: number;
+                code: string;
+                name?: string;
+                expired?: boolean;
+            }[];
+            cards?: {
+                cardNumber: string;
+                seriesId: number;
+                cardExternalId?: string;
+                customerId?: number;
+                statusLabel?: string;
+            }[];
+            customers?: {
+                customerId: number;
+            }[];
+            tills?: {
+                username: string;
+                /** @description The till's plain password; clients send md5hex(password). */
+                password: string;
+                access?: ("READ" | "WRITE")[];
+            }[];
+        };
+        /**
          * @description Status of the card at the time of creation; must be a label configured for the CARD entity
          *     type. Supported values: NOT_ISSUED, ACTIVE, SUSPENDED, ISSUED, DELETED, EXPIRED.
          * @default NOT_ISSUED

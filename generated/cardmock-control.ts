@@ -57,7 +57,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/__cardmock/pismo/fixtures": {
+    "/__cardmock/{vendor}/fixtures": {
         parameters: {
             query?: never;
             header?: never;
@@ -66,76 +66,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add Pismo accounts and noname cards */
-        post: operations["addPismoFixtures"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/__cardmock/paysafe/fixtures": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Add Paysafe customers, bulk cards and access tokens */
-        post: operations["addPaysafeFixtures"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/__cardmock/enfuce/fixtures": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Add Enfuce customers */
-        post: operations["addEnfuceFixtures"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/__cardmock/capillary/fixtures": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Add Capillary card series, cards, customers and till users */
-        post: operations["addCapillaryFixtures"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/__cardmock/exchange-solutions/fixtures": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Add Exchange Solutions accounts and sessions */
-        post: operations["addExchangeSolutionsFixtures"];
+        /**
+         * Add entities to the session's state of one vendor
+         * @description The body is validated against the vendor's own fixtures schema, which lives with the vendor:
+         *     `components.schemas.CardmockFixtures` of its spec (specs/<vendor>.openapi.yaml, or the
+         *     document of a vendor module given to `createApp` or `cardmock serve --vendor-module`).
+         */
+        post: operations["addFixtures"];
         delete?: never;
         options?: never;
         head?: never;
@@ -225,8 +162,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @enum {string} */
-        Vendor: "pismo" | "paysafe" | "enfuce" | "capillary" | "exchange-solutions";
+        /**
+         * @description A vendor the server serves — cardmock's five (pismo, paysafe, enfuce, capillary, exchange-solutions) or a vendor module it was given; others get 404.
+         * @example paysafe
+         */
+        Vendor: string;
         ErrorEnvelope: {
             error: {
                 code: string;
@@ -260,100 +200,6 @@ export interface components {
             status?: number;
             delayMs?: number;
             times?: number;
-        };
-        PismoFixtures: {
-            accounts?: {
-                accountId: number;
-                customerIds?: number[];
-            }[];
-            cards?: {
-                cardId: number;
-                /**
-                 * @description A Pismo card status; `UNBOUND` for a noname card ready to bind (default).
-                 * @default UNBOUND
-                 */
-                status: string;
-                accountId?: number;
-                customerId?: number;
-                programId?: number;
-                bulkId?: number;
-                externalId?: string;
-                printedName?: string;
-            }[];
-        };
-        PaysafeFixtures: {
-            customers?: {
-                customerId: string;
-            }[];
-            cards?: {
-                /** Format: uuid */
-                cardId: string;
-                customerId: string;
-                /** @description Customer the card is already assigned to, if any. */
-                assignedTo?: string;
-            }[];
-            /** @description Bearer tokens the mock accepts in this session, besides the default one. */
-            tokens?: string[];
-        };
-        EnfuceFixtures: {
-            customers?: {
-                customerId: string;
-            }[];
-        };
-        CapillaryFixtures: {
-            series?: {
-                seriesId: number;
-                code: string;
-                name?: string;
-                expired?: boolean;
-            }[];
-            cards?: {
-                cardNumber: string;
-                seriesId: number;
-                cardExternalId?: string;
-                customerId?: number;
-                statusLabel?: string;
-            }[];
-            customers?: {
-                customerId: number;
-            }[];
-            tills?: {
-                username: string;
-                /** @description The till's plain password; clients send md5hex(password). */
-                password: string;
-                access?: ("READ" | "WRITE")[];
-            }[];
-        };
-        ExchangeSolutionsFixtures: {
-            accounts?: {
-                accountId: string;
-                /**
-                 * @description ES account status; `Unregistered` is an account whose member has not registered.
-                 * @default Active
-                 * @enum {string}
-                 */
-                status: "Active" | "Suspended" | "Unregistered" | "Cancelled" | "Deceased" | "Closed";
-                /**
-                 * @description The most cards the account may hold.
-                 * @default 5
-                 */
-                maxCards: number;
-                /**
-                 * @description digitalCard.Enabled of the account's program (ConfigType 'REGISTRATION').
-                 * @default true
-                 */
-                digitalCardsEnabled: boolean;
-                /** @description Card numbers already on the account. */
-                cards?: string[];
-            }[];
-            sessions?: {
-                /** @description The session's correlation ID, as Start Session would have returned it. */
-                correlationId: string;
-                /** @description An account of this request or of the session's state. */
-                accountId: string;
-            }[];
-            /** @description Bearer tokens the mock accepts in this session, besides the default one. */
-            tokens?: string[];
         };
     };
     responses: {
@@ -526,7 +372,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
         };
     };
-    addPismoFixtures: {
+    addFixtures: {
         parameters: {
             query?: never;
             header?: {
@@ -536,113 +382,21 @@ export interface operations {
                  */
                 "x-cardmock-session"?: components["parameters"]["session"];
             };
-            path?: never;
+            path: {
+                /** @description Vendor name, as in the URL prefix. */
+                vendor: components["parameters"]["vendor"];
+            };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PismoFixtures"];
+                "application/json": Record<string, never>;
             };
         };
         responses: {
             200: components["responses"]["FixturesAdded"];
             400: components["responses"]["BadRequest"];
-            409: components["responses"]["Conflict"];
-        };
-    };
-    addPaysafeFixtures: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
-                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
-                 */
-                "x-cardmock-session"?: components["parameters"]["session"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PaysafeFixtures"];
-            };
-        };
-        responses: {
-            200: components["responses"]["FixturesAdded"];
-            400: components["responses"]["BadRequest"];
-            409: components["responses"]["Conflict"];
-        };
-    };
-    addEnfuceFixtures: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
-                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
-                 */
-                "x-cardmock-session"?: components["parameters"]["session"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EnfuceFixtures"];
-            };
-        };
-        responses: {
-            200: components["responses"]["FixturesAdded"];
-            400: components["responses"]["BadRequest"];
-            409: components["responses"]["Conflict"];
-        };
-    };
-    addCapillaryFixtures: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
-                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
-                 */
-                "x-cardmock-session"?: components["parameters"]["session"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CapillaryFixtures"];
-            };
-        };
-        responses: {
-            200: components["responses"]["FixturesAdded"];
-            400: components["responses"]["BadRequest"];
-            409: components["responses"]["Conflict"];
-        };
-    };
-    addExchangeSolutionsFixtures: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
-                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
-                 */
-                "x-cardmock-session"?: components["parameters"]["session"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ExchangeSolutionsFixtures"];
-            };
-        };
-        responses: {
-            200: components["responses"]["FixturesAdded"];
-            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
         };
     };

@@ -549,6 +549,111 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         }
       },
       "schemas": {
+        "CardmockFixtures": {
+          "description": "Not the vendor's API: the entities cardmock's control API adds to a session\n(`POST /__cardmock/capillary/fixtures`). Lives with the vendor so that a vendor is one folder and one spec.\n",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "series": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "seriesId",
+                  "code"
+                ],
+                "properties": {
+                  "seriesId": {
+                    "type": "integer"
+                  },
+                  "code": {
+                    "type": "string"
+                  },
+                  "name": {
+                    "type": "string"
+                  },
+                  "expired": {
+                    "type": "boolean"
+                  }
+                }
+              }
+            },
+            "cards": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "cardNumber",
+                  "seriesId"
+                ],
+                "properties": {
+                  "cardNumber": {
+                    "type": "string"
+                  },
+                  "seriesId": {
+                    "type": "integer"
+                  },
+                  "cardExternalId": {
+                    "type": "string"
+                  },
+                  "customerId": {
+                    "type": "integer"
+                  },
+                  "statusLabel": {
+                    "type": "string"
+                  }
+                }
+              }
+            },
+            "customers": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "customerId"
+                ],
+                "properties": {
+                  "customerId": {
+                    "type": "integer"
+                  }
+                }
+              }
+            },
+            "tills": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "username",
+                  "password"
+                ],
+                "properties": {
+                  "username": {
+                    "type": "string"
+                  },
+                  "password": {
+                    "type": "string",
+                    "description": "The till's plain password; clients send md5hex(password)."
+                  },
+                  "access": {
+                    "type": "array",
+                    "items": {
+                      "type": "string",
+                      "enum": [
+                        "READ",
+                        "WRITE"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
         "StatusLabel": {
           "type": "string",
           "description": "Status of the card at the time of creation; must be a label configured for the CARD entity\ntype. Supported values: NOT_ISSUED, ACTIVE, SUSPENDED, ISSUED, DELETED, EXPIRED.\n",
@@ -1060,17 +1165,20 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           }
         }
       },
-      "/__cardmock/pismo/fixtures": {
+      "/__cardmock/{vendor}/fixtures": {
         "post": {
-          "operationId": "addPismoFixtures",
-          "x-cardmock-vendor": "pismo",
-          "summary": "Add Pismo accounts and noname cards",
+          "operationId": "addFixtures",
+          "summary": "Add entities to the session's state of one vendor",
+          "description": "The body is validated against the vendor's own fixtures schema, which lives with the vendor:\n`components.schemas.CardmockFixtures` of its spec (specs/<vendor>.openapi.yaml, or the\ndocument of a vendor module given to `createApp` or `cardmock serve --vendor-module`).\n",
           "tags": [
             "Fixtures"
           ],
           "parameters": [
             {
               "$ref": "#/components/parameters/session"
+            },
+            {
+              "$ref": "#/components/parameters/vendor"
             }
           ],
           "requestBody": {
@@ -1078,10 +1186,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/PismoFixtures"
+                  "type": "object",
+                  "description": "The vendor's CardmockFixtures (see the description of the operation)."
                 },
                 "examples": {
-                  "UNBOUND_CARD": {
+                  "PISMO_UNBOUND_CARD": {
+                    "summary": "For pismo: an UNBOUND noname card",
                     "value": {
                       "cards": [
                         {
@@ -1103,207 +1213,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             "400": {
               "$ref": "#/components/responses/BadRequest"
             },
-            "409": {
-              "$ref": "#/components/responses/Conflict"
-            }
-          }
-        }
-      },
-      "/__cardmock/paysafe/fixtures": {
-        "post": {
-          "operationId": "addPaysafeFixtures",
-          "x-cardmock-vendor": "paysafe",
-          "summary": "Add Paysafe customers, bulk cards and access tokens",
-          "tags": [
-            "Fixtures"
-          ],
-          "parameters": [
-            {
-              "$ref": "#/components/parameters/session"
-            }
-          ],
-          "requestBody": {
-            "required": true,
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/PaysafeFixtures"
-                },
-                "examples": {
-                  "BULK_CARD": {
-                    "value": {
-                      "customers": [
-                        {
-                          "customerId": "555"
-                        }
-                      ],
-                      "cards": [
-                        {
-                          "cardId": "0b7c3f0e-7a1a-4d53-9b7e-111111111111",
-                          "customerId": "555"
-                        }
-                      ]
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "responses": {
-            "200": {
-              "$ref": "#/components/responses/FixturesAdded"
-            },
-            "400": {
-              "$ref": "#/components/responses/BadRequest"
-            },
-            "409": {
-              "$ref": "#/components/responses/Conflict"
-            }
-          }
-        }
-      },
-      "/__cardmock/enfuce/fixtures": {
-        "post": {
-          "operationId": "addEnfuceFixtures",
-          "x-cardmock-vendor": "enfuce",
-          "summary": "Add Enfuce customers",
-          "tags": [
-            "Fixtures"
-          ],
-          "parameters": [
-            {
-              "$ref": "#/components/parameters/session"
-            }
-          ],
-          "requestBody": {
-            "required": true,
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/EnfuceFixtures"
-                },
-                "examples": {
-                  "CUSTOMER": {
-                    "value": {
-                      "customers": [
-                        {
-                          "customerId": "C-2"
-                        }
-                      ]
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "responses": {
-            "200": {
-              "$ref": "#/components/responses/FixturesAdded"
-            },
-            "400": {
-              "$ref": "#/components/responses/BadRequest"
-            },
-            "409": {
-              "$ref": "#/components/responses/Conflict"
-            }
-          }
-        }
-      },
-      "/__cardmock/capillary/fixtures": {
-        "post": {
-          "operationId": "addCapillaryFixtures",
-          "x-cardmock-vendor": "capillary",
-          "summary": "Add Capillary card series, cards, customers and till users",
-          "tags": [
-            "Fixtures"
-          ],
-          "parameters": [
-            {
-              "$ref": "#/components/parameters/session"
-            }
-          ],
-          "requestBody": {
-            "required": true,
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/CapillaryFixtures"
-                },
-                "examples": {
-                  "SERIES": {
-                    "value": {
-                      "series": [
-                        {
-                          "seriesId": 300,
-                          "code": "GIFT300"
-                        }
-                      ]
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "responses": {
-            "200": {
-              "$ref": "#/components/responses/FixturesAdded"
-            },
-            "400": {
-              "$ref": "#/components/responses/BadRequest"
-            },
-            "409": {
-              "$ref": "#/components/responses/Conflict"
-            }
-          }
-        }
-      },
-      "/__cardmock/exchange-solutions/fixtures": {
-        "post": {
-          "operationId": "addExchangeSolutionsFixtures",
-          "x-cardmock-vendor": "exchange-solutions",
-          "summary": "Add Exchange Solutions accounts and sessions",
-          "tags": [
-            "Fixtures"
-          ],
-          "parameters": [
-            {
-              "$ref": "#/components/parameters/session"
-            }
-          ],
-          "requestBody": {
-            "required": true,
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/ExchangeSolutionsFixtures"
-                },
-                "examples": {
-                  "ACCOUNT": {
-                    "value": {
-                      "accounts": [
-                        {
-                          "accountId": "ACC-9",
-                          "status": "Active"
-                        }
-                      ],
-                      "sessions": [
-                        {
-                          "correlationId": "9b2f6c1e-2f1e-4a53-8a7e-222222222222",
-                          "accountId": "ACC-9"
-                        }
-                      ]
-                    }
-                  }
-                }
-              }
-            }
-          },
-          "responses": {
-            "200": {
-              "$ref": "#/components/responses/FixturesAdded"
-            },
-            "400": {
-              "$ref": "#/components/responses/BadRequest"
+            "404": {
+              "$ref": "#/components/responses/NotFound"
             },
             "409": {
               "$ref": "#/components/responses/Conflict"
@@ -1731,12 +1642,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
       "schemas": {
         "Vendor": {
           "type": "string",
-          "enum": [
-            "pismo",
-            "paysafe",
-            "enfuce",
-            "capillary",
-            "exchange-solutions"
+          "description": "A vendor the server serves — cardmock's five (pismo, paysafe, enfuce, capillary, exchange-solutions) or a vendor module it was given; others get 404.",
+          "pattern": "^[a-z][a-z0-9-]*$",
+          "examples": [
+            "paysafe"
           ]
         },
         "ErrorEnvelope": {
@@ -1857,336 +1766,6 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             "times": {
               "type": "integer",
               "minimum": 1
-            }
-          }
-        },
-        "PismoFixtures": {
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "accounts": {
-              "type": "array",
-              "items": {
-                "type": "object",
-                "additionalProperties": false,
-                "required": [
-                  "accountId"
-                ],
-                "properties": {
-                  "accountId": {
-                    "type": "integer"
-                  },
-                  "customerIds": {
-                    "type": "array",
-                    "items": {
-                      "type": "integer"
-                    }
-                  }
-                }
-              }
-            },
-            "cards": {
-              "type": "array",
-              "items": {
-                "type": "object",
-                "additionalProperties": false,
-                "required": [
-                  "cardId"
-                ],
-                "properties": {
-                  "cardId": {
-                    "type": "integer"
-                  },
-                  "status": {
-                    "type": "string",
-                    "description": "A Pismo card status; `UNBOUND` for a noname card ready to bind (default).",
-                    "default": "UNBOUND"
-                  },
-                  "accountId": {
-                    "type": "integer"
-                  },
-                  "customerId": {
-                    "type": "integer"
-                  },
-                  "programId": {
-                    "type": "integer"
-                  },
-                  "bulkId": {
-                    "type": "integer"
-                  },
-                  "externalId": {
-                    "type": "string"
-                  },
-                  "printedName": {
-                    "type": "string"
-                  }
-                }
-              }
-            }
-          }
-        },
-        "PaysafeFixtures": {
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "customers": {
-              "type": "array",
-              "items": {
-                "type": "object",
-                "additionalProperties": false,
-                "required": [
-                  "customerId"
-                ],
-                "properties": {
-                  "customerId": {
-                    "type": "string",
-                    "minLength": 1
-                  }
-                }
-              }
-            },
-            "cards": {
-              "type": "array",
-              "items": {
-                "type": "object",
-                "additionalProperties": false,
-                "required": [
-                  "cardId",
-                  "customerId"
-                ],
-                "properties": {
-                  "cardId": {
-                    "type": "string",
-                    "format": "uuid"
-                  },
-                  "customerId": {
-                    "type": "string",
-                    "minLength": 1
-                  },
-                  "assignedTo": {
-                    "type": "string",
-                    "description": "Customer the card is already assigned to, if any."
-                  }
-                }
-              }
-            },
-            "tokens": {
-              "type": "array",
-              "description": "Bearer tokens the mock accepts in this session, besides the default one.",
-              "items": {
-                "type": "string",
-                "minLength": 1
-              }
-            }
-          }
-        },
-        "EnfuceFixtures": {
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "customers": {
-              "type": "array",
-              "items": {
-                "type": "object",
-                "additionalProperties": false,
-                "required": [
-                  "customerId"
-                ],
-                "properties": {
-                  "customerId": {
-                    "type": "string",
-                    "minLength": 1
-                  }
-                }
-              }
-            }
-          }
-        },
-        "CapillaryFixtures": {
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "series": {
-              "type": "array",
-              "items": {
-                "type": "object",
-                "additionalProperties": false,
-                "required": [
-                  "seriesId",
-                  "code"
-                ],
-                "properties": {
-                  "seriesId": {
-                    "type": "integer"
-                  },
-                  "code": {
-                    "type": "string"
-                  },
-                  "name": {
-                    "type": "string"
-                  },
-                  "expired": {
-                    "type": "boolean"
-                  }
-                }
-              }
-            },
-            "cards": {
-              "type": "array",
-              "items": {
-                "type": "object",
-                "additionalProperties": false,
-                "required": [
-                  "cardNumber",
-                  "seriesId"
-                ],
-                "properties": {
-                  "cardNumber": {
-                    "type": "string"
-                  },
-                  "seriesId": {
-                    "type": "integer"
-                  },
-                  "cardExternalId": {
-                    "type": "string"
-                  },
-                  "customerId": {
-                    "type": "integer"
-                  },
-                  "statusLabel": {
-                    "type": "string"
-                  }
-                }
-              }
-            },
-            "customers": {
-              "type": "array",
-              "items": {
-                "type": "object",
-                "additionalProperties": false,
-                "required": [
-                  "customerId"
-                ],
-                "properties": {
-                  "customerId": {
-                    "type": "integer"
-                  }
-                }
-              }
-            },
-            "tills": {
-              "type": "array",
-              "items": {
-                "type": "object",
-                "additionalProperties": false,
-                "required": [
-                  "username",
-                  "password"
-                ],
-                "properties": {
-                  "username": {
-                    "type": "string"
-                  },
-                  "password": {
-                    "type": "string",
-                    "description": "The till's plain password; clients send md5hex(password)."
-                  },
-                  "access": {
-                    "type": "array",
-                    "items": {
-                      "type": "string",
-                      "enum": [
-                        "READ",
-                        "WRITE"
-                      ]
-                    }
-                  }
-                }
-              }
-            }
-          }
-        },
-        "ExchangeSolutionsFixtures": {
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "accounts": {
-              "type": "array",
-              "items": {
-                "type": "object",
-                "additionalProperties": false,
-                "required": [
-                  "accountId"
-                ],
-                "properties": {
-                  "accountId": {
-                    "type": "string",
-                    "minLength": 1
-                  },
-                  "status": {
-                    "type": "string",
-                    "description": "ES account status; `Unregistered` is an account whose member has not registered.",
-                    "enum": [
-                      "Active",
-                      "Suspended",
-                      "Unregistered",
-                      "Cancelled",
-                      "Deceased",
-                      "Closed"
-                    ],
-                    "default": "Active"
-                  },
-                  "maxCards": {
-                    "type": "integer",
-                    "description": "The most cards the account may hold.",
-                    "minimum": 1,
-                    "default": 5
-                  },
-                  "digitalCardsEnabled": {
-                    "type": "boolean",
-                    "description": "digitalCard.Enabled of the account's program (ConfigType 'REGISTRATION').",
-                    "default": true
-                  },
-                  "cards": {
-                    "type": "array",
-                    "description": "Card numbers already on the account.",
-                    "items": {
-                      "type": "string",
-                      "minLength": 1
-                    }
-                  }
-                }
-              }
-            },
-            "sessions": {
-              "type": "array",
-              "items": {
-                "type": "object",
-                "additionalProperties": false,
-                "required": [
-                  "correlationId",
-                  "accountId"
-                ],
-                "properties": {
-                  "correlationId": {
-                    "type": "string",
-                    "minLength": 1,
-                    "description": "The session's correlation ID, as Start Session would have returned it."
-                  },
-                  "accountId": {
-                    "type": "string",
-                    "description": "An account of this request or of the session's state."
-                  }
-                }
-              }
-            },
-            "tokens": {
-              "type": "array",
-              "description": "Bearer tokens the mock accepts in this session, besides the default one.",
-              "items": {
-                "type": "string",
-                "minLength": 1
-              }
             }
           }
         }
@@ -2591,6 +2170,29 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         }
       },
       "schemas": {
+        "CardmockFixtures": {
+          "description": "Not the vendor's API: the entities cardmock's control API adds to a session\n(`POST /__cardmock/enfuce/fixtures`). Lives with the vendor so that a vendor is one folder and one spec.\n",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "customers": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "customerId"
+                ],
+                "properties": {
+                  "customerId": {
+                    "type": "string",
+                    "minLength": 1
+                  }
+                }
+              }
+            }
+          }
+        },
         "EmbossedText": {
           "type": "string",
           "description": "Text embossed onto the card, in Enfuce's default character set: A-Z, a-z, Áá, Ää, Åå, Ææ,\nÉé, Íí, Ðð, Óó, Öö, Øø, Úú, Üü, Ýý, Þþ, 0-9, the symbols -/.,&+' and space. Printed cards\nallow a wider set and other sets must be agreed with Enfuce in advance; cardmock enforces\nthe default set.\n",
@@ -3318,6 +2920,91 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         }
       },
       "schemas": {
+        "CardmockFixtures": {
+          "description": "Not the vendor's API: the entities cardmock's control API adds to a session\n(`POST /__cardmock/exchange-solutions/fixtures`). Lives with the vendor so that a vendor is one folder and one spec.\n",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "accounts": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "accountId"
+                ],
+                "properties": {
+                  "accountId": {
+                    "type": "string",
+                    "minLength": 1
+                  },
+                  "status": {
+                    "type": "string",
+                    "description": "ES account status; `Unregistered` is an account whose member has not registered.",
+                    "enum": [
+                      "Active",
+                      "Suspended",
+                      "Unregistered",
+                      "Cancelled",
+                      "Deceased",
+                      "Closed"
+                    ],
+                    "default": "Active"
+                  },
+                  "maxCards": {
+                    "type": "integer",
+                    "description": "The most cards the account may hold.",
+                    "minimum": 1,
+                    "default": 5
+                  },
+                  "digitalCardsEnabled": {
+                    "type": "boolean",
+                    "description": "digitalCard.Enabled of the account's program (ConfigType 'REGISTRATION').",
+                    "default": true
+                  },
+                  "cards": {
+                    "type": "array",
+                    "description": "Card numbers already on the account.",
+                    "items": {
+                      "type": "string",
+                      "minLength": 1
+                    }
+                  }
+                }
+              }
+            },
+            "sessions": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "correlationId",
+                  "accountId"
+                ],
+                "properties": {
+                  "correlationId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "The session's correlation ID, as Start Session would have returned it."
+                  },
+                  "accountId": {
+                    "type": "string",
+                    "description": "An account of this request or of the session's state."
+                  }
+                }
+              }
+            },
+            "tokens": {
+              "type": "array",
+              "description": "Bearer tokens the mock accepts in this session, besides the default one.",
+              "items": {
+                "type": "string",
+                "minLength": 1
+              }
+            }
+          }
+        },
         "CardStatus": {
           "type": "string",
           "description": "ES card statuses. Cards added by this request are Active.",
@@ -3878,6 +3565,62 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         }
       },
       "schemas": {
+        "CardmockFixtures": {
+          "description": "Not the vendor's API: the entities cardmock's control API adds to a session\n(`POST /__cardmock/paysafe/fixtures`). Lives with the vendor so that a vendor is one folder and one spec.\n",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "customers": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "customerId"
+                ],
+                "properties": {
+                  "customerId": {
+                    "type": "string",
+                    "minLength": 1
+                  }
+                }
+              }
+            },
+            "cards": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "cardId",
+                  "customerId"
+                ],
+                "properties": {
+                  "cardId": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "customerId": {
+                    "type": "string",
+                    "minLength": 1
+                  },
+                  "assignedTo": {
+                    "type": "string",
+                    "description": "Customer the card is already assigned to, if any."
+                  }
+                }
+              }
+            },
+            "tokens": {
+              "type": "array",
+              "description": "Bearer tokens the mock accepts in this session, besides the default one.",
+              "items": {
+                "type": "string",
+                "minLength": 1
+              }
+            }
+          }
+        },
         "AssignCardRequest": {
           "type": "object",
           "description": "\"Only a targetCustomerId needs to be provided in the request body\" (the page), so it is\nrequired. That it is not empty is cardmock's rule.\n",
@@ -4297,6 +4040,72 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         }
       },
       "schemas": {
+        "CardmockFixtures": {
+          "description": "Not the vendor's API: the entities cardmock's control API adds to a session\n(`POST /__cardmock/pismo/fixtures`). Lives with the vendor so that a vendor is one folder and one spec.\n",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "accounts": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "accountId"
+                ],
+                "properties": {
+                  "accountId": {
+                    "type": "integer"
+                  },
+                  "customerIds": {
+                    "type": "array",
+                    "items": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              }
+            },
+            "cards": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "cardId"
+                ],
+                "properties": {
+                  "cardId": {
+                    "type": "integer"
+                  },
+                  "status": {
+                    "type": "string",
+                    "description": "A Pismo card status; `UNBOUND` for a noname card ready to bind (default).",
+                    "default": "UNBOUND"
+                  },
+                  "accountId": {
+                    "type": "integer"
+                  },
+                  "customerId": {
+                    "type": "integer"
+                  },
+                  "programId": {
+                    "type": "integer"
+                  },
+                  "bulkId": {
+                    "type": "integer"
+                  },
+                  "externalId": {
+                    "type": "string"
+                  },
+                  "printedName": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          }
+        },
         "BindRequest": {
           "type": "object",
           "properties": {

@@ -28,6 +28,15 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * @description Not the vendor's API: the entities cardmock's control API adds to a session
+         *     (`POST /__cardmock/enfuce/fixtures`). Lives with the vendor so that a vendor is one folder and one spec.
+         */
+        CardmockFixtures: {
+            customers?: {
+                customerId: string;
+            }[];
+        };
+        /**
          * @description Text embossed onto the card, in Enfuce's default character set: A-Z, a-z, Áá, Ää, Åå, Ææ,
          *     Éé, Íí, Ðð, Óó, Öö, Øø, Úú, Üü, Ýý, Þþ, 0-9, the symbols -/.,&+' and space. Printed cards
          *     allow a wider set and other sets must be agreed with Enfuce in advance; cardmock enforces

@@ -23,29 +23,10 @@ export interface ExampleNames {
       200: "PAYSAFE";
       400: "INVALID_REQUEST";
     };
-    "addPismoFixtures": {
+    "addFixtures": {
       200: "ADDED";
       400: "INVALID_REQUEST";
-      409: "CONFLICT";
-    };
-    "addPaysafeFixtures": {
-      200: "ADDED";
-      400: "INVALID_REQUEST";
-      409: "CONFLICT";
-    };
-    "addEnfuceFixtures": {
-      200: "ADDED";
-      400: "INVALID_REQUEST";
-      409: "CONFLICT";
-    };
-    "addCapillaryFixtures": {
-      200: "ADDED";
-      400: "INVALID_REQUEST";
-      409: "CONFLICT";
-    };
-    "addExchangeSolutionsFixtures": {
-      200: "ADDED";
-      400: "INVALID_REQUEST";
+      404: "NOT_FOUND";
       409: "CONFLICT";
     };
     "getVendorState": {

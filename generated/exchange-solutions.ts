@@ -27,6 +27,41 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * @description Not the vendor's API: the entities cardmock's control API adds to a session
+         *     (`POST /__cardmock/exchange-solutions/fixtures`). Lives with the vendor so that a vendor is one folder and one spec.
+         */
+        CardmockFixtures: {
+            accounts?: {
+                accountId: string;
+                /**
+                 * @description ES account status; `Unregistered` is an account whose member has not registered.
+                 * @default Active
+                 * @enum {string}
+                 */
+                status: "Active" | "Suspended" | "Unregistered" | "Cancelled" | "Deceased" | "Closed";
+                /**
+                 * @description The most cards the account may hold.
+                 * @default 5
+                 */
+                maxCards: number;
+                /**
+                 * @description digitalCard.Enabled of the account's program (ConfigType 'REGISTRATION').
+                 * @default true
+                 */
+                digitalCardsEnabled: boolean;
+                /** @description Card numbers already on the account. */
+                cards?: string[];
+            }[];
+            sessions?: {
+                /** @description The session's correlation ID, as Start Session would have returned it. */
+                correlationId: string;
+                /** @description An account of this request or of the session's state. */
+                accountId: string;
+            }[];
+            /** @description Bearer tokens the mock accepts in this session, besides the default one. */
+            tokens?: string[];
+        };
+        /**
          * @description ES card statuses. Cards added by this request are Active.
          * @enum {string}
          */

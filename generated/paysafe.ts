@@ -27,6 +27,24 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * @description Not the vendor's API: the entities cardmock's control API adds to a session
+         *     (`POST /__cardmock/paysafe/fixtures`). Lives with the vendor so that a vendor is one folder and one spec.
+         */
+        CardmockFixtures: {
+            customers?: {
+                customerId: string;
+            }[];
+            cards?: {
+                /** Format: uuid */
+                cardId: string;
+                customerId: string;
+                /** @description Customer the card is already assigned to, if any. */
+                assignedTo?: string;
+            }[];
+            /** @description Bearer tokens the mock accepts in this session, besides the default one. */
+            tokens?: string[];
+        };
+        /**
          * @description "Only a targetCustomerId needs to be provided in the request body" (the page), so it is
          *     required. That it is not empty is cardmock's rule.
          */

@@ -91,6 +91,30 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
+        /**
+         * @description Not the vendor's API: the entities cardmock's control API adds to a session
+         *     (`POST /__cardmock/pismo/fixtures`). Lives with the vendor so that a vendor is one folder and one spec.
+         */
+        CardmockFixtures: {
+            accounts?: {
+                accountId: number;
+                customerIds?: number[];
+            }[];
+            cards?: {
+                cardId: number;
+                /**
+                 * @description A Pismo card status; `UNBOUND` for a noname card ready to bind (default).
+                 * @default UNBOUND
+                 */
+                status: string;
+                accountId?: number;
+                customerId?: number;
+                programId?: number;
+                bulkId?: number;
+                externalId?: string;
+                printedName?: string;
+            }[];
+        };
         BindRequest: {
             reissued_card_id?: components["schemas"]["ReissuedCardID"];
         };

@@ -59,10 +59,17 @@ describe('a new vendor is a folder', () => {
     await judged(targetOf('in-process', () => ({ listener, prefix: `/${vendor}` }), { listener, prefix: '' }));
   });
 
-  it('over HTTP', async () => {
+  it('over HTTP, its fixtures and state through the control API like the five', async () => {
     const server = await startServer({ engine: createEngine({ vendors }), port: 0 });
     closers.push(() => server.close());
     await judged(targetOf('http', () => `${server.url}/${vendor}`, server.url));
+    const session = { 'x-cardmock-session': 'example', 'content-type': 'application/json' };
+    const added = await fetch(`${server.url}/__cardmock/${vendor}/fixtures`, { method: 'POST', headers: session, body: JSON.stringify({ vouchers: ['V77'] }) });
+    expect(added.status).toBe(200);
+    const refused = await fetch(`${server.url}/__cardmock/${vendor}/fixtures`, { method: 'POST', headers: session, body: JSON.stringify({ vouchers: ['seventy'] }) });
+    expect(refused.status).toBe(400); // validated against the vendor's own CardmockFixtures
+    const state = await (await fetch(`${server.url}/__cardmock/${vendor}/state`, { headers: session })).json();
+    expect(JSON.stringify(state)).toContain('V77');
   });
 
   it("over MSW, at the vendor's own host", async () => {

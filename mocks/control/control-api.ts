@@ -6,7 +6,9 @@
 import { documents } from '../../generated/documents.ts';
 import { operationsOf } from '../../specs/lib/operations.ts';
 import type { OpenApiDocument } from '../../specs/lib/openapi-document.ts';
-import { createSchemaRegistry } from '../../specs/lib/schema-registry.ts';
+import { createSchemaRegistry, describeErrors } from '../../specs/lib/schema-registry.ts';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import type { VendorModule } from '../core/vendor.ts';
 import { compileOperation, type RequestProblem, type ValidatedRequest } from '../core/compile-operation.ts';
 import type { Engine } from '../core/engine.ts';
 import { MAX_FAULT_RULES, type FaultRule } from '../core/faults.ts';
@@ -97,9 +99,25 @@ const handlers: Record<string, Handler> = {
   },
 };
 
-function addFixtures(engine: Engine, session: Session, request: ValidatedRequest, raw: MockRequest, vendor: string): MockResponse {
+/** Each vendor's fixtures schema lives with the vendor: `components.schemas.CardmockFixtures` of its spec. */
+const FIXTURES_SCHEMA = { $ref: '#/components/schemas/CardmockFixtures' };
+const fixtureValidators = new WeakMap<VendorModule, ValidateFunction | undefined>();
+
+function fixturesValidator(module: VendorModule): ValidateFunction | undefined {
+  if (!fixtureValidators.has(module)) {
+    const declared = module.document.components?.schemas?.CardmockFixtures !== undefined;
+    fixtureValidators.set(module, declared ? createSchemaRegistry(module.document, `${module.name}-fixtures`).validator(FIXTURES_SCHEMA) : undefined);
+  }
+  return fixtureValidators.get(module);
+}
+
+function addFixtures(engine: Engine, session: Session, request: ValidatedRequest, raw: MockRequest): MockResponse {
+  const vendor = String(request.path.vendor);
   const module = vendorModule(engine, vendor);
   if (!module) return error(404, 'NOT_FOUND', `vendor ${vendor} is not served`);
+  const validate = fixturesValidator(module);
+  if (!validate) return error(404, 'NOT_FOUND', `vendor ${vendor} declares no fixtures schema (components.schemas.CardmockFixtures of its spec)`);
+  if (!validate(request.body)) return error(400, 'INVALID_REQUEST', 'The control request is invalid.', describeErrors(validate.errors).map((e) => `body ${e}`));
   const { maxEntities, maxStoredBytes } = engine.limits;
   const bytes = raw.body?.length ?? 0;
   if (session.storedBytes + bytes > maxStoredBytes) return error(400, 'SESSION_LIMIT', limitMessage.storedBytes(maxStoredBytes));
@@ -164,8 +182,8 @@ export function createControlApi(engine: Engine): ControlApi {
 type Dispatch = (engine: Engine, session: Session, request: ValidatedRequest<any>, raw: MockRequest) => MockResponse;
 
 /**
- * Every control operation of the spec maps to a named handler; an "add fixtures" operation names
- * its vendor (`x-cardmock-vendor`). An operation without one is a programmer error, found at start.
+ * Every control operation of the spec maps to a named handler. An operation without one is a
+ * programmer error, found at start.
  */
 export function handlerMap(document: OpenApiDocument): Map<string, Dispatch> {
   const map = new Map<string, Dispatch>();
@@ -173,10 +191,9 @@ export function handlerMap(document: OpenApiDocument): Map<string, Dispatch> {
     for (const op of Object.values(item)) {
       if (typeof op !== 'object' || op === null || !('operationId' in op)) continue;
       const { operationId } = op as { operationId: string };
-      const vendor = (op as { 'x-cardmock-vendor'?: string })['x-cardmock-vendor'];
       const named = handlers[operationId];
       if (named) map.set(operationId, (engine, session, request) => named(engine, session, request));
-      else if (vendor) map.set(operationId, (engine, session, request, raw) => addFixtures(engine, session, request, raw, vendor));
+      else if (operationId === 'addFixtures') map.set(operationId, addFixtures);
       else throw new Error(`control operation ${operationId} has no handler`);
     }
   }

@@ -1,23 +1,26 @@
 /**
  * The entities a recorded session met, as control-API fixtures bodies (`POST /__cardmock/<vendor>/fixtures`).
- * Derived from the control spec: each fixture kind (`cards`, `customers` …) is filled from values of
+ * Derived from the vendor's fixtures schema (`components.schemas.CardmockFixtures` of its spec): each fixture kind (`cards`, `customers` …) is filled from values of
  * the same name seen in successful exchanges (path parameters, request and response fields), and an
  * entity is kept only when it has every required property and validates against the fixture schema.
  */
-import { documents } from '../../generated/documents.ts';
+import { documents, type SpecName } from '../../generated/documents.ts';
 import type { JsonSchema } from '../../specs/lib/openapi-document.ts';
-import { operationsOf, resolve } from '../../specs/lib/operations.ts';
-import { createSchemaRegistry } from '../../specs/lib/schema-registry.ts';
+import { resolve } from '../../specs/lib/operations.ts';
+import { createSchemaRegistry, type SchemaRegistry } from '../../specs/lib/schema-registry.ts';
 import type { RecordedExchange } from './recording.ts';
 
-const control = documents['cardmock-control'];
-const registry = createSchemaRegistry(control, 'cardmock-control-fixtures');
+const registries = new Map<string, SchemaRegistry>();
+const registryOf = (vendor: string) => {
+  if (!registries.has(vendor)) registries.set(vendor, createSchemaRegistry(documents[vendor as SpecName], `${vendor}-fixtures-seen`));
+  return registries.get(vendor)!;
+};
 
 function fixtureKinds(vendor: string): Record<string, JsonSchema> {
-  const op = operationsOf(control, 'cardmock-control').find((o) => o.method === 'post' && o.path === `/__cardmock/${vendor}/fixtures`);
-  const schema = op?.requestBody?.content['application/json']?.schema;
+  const document = documents[vendor as SpecName];
+  const schema = document?.components?.schemas?.CardmockFixtures;
   if (!schema) return {};
-  const body = resolve<JsonSchema>(control, schema as JsonSchema);
+  const body = resolve<JsonSchema>(document, schema as JsonSchema);
   const kinds: Record<string, JsonSchema> = {};
   for (const [kind, list] of Object.entries((body.properties ?? {}) as Record<string, JsonSchema>)) {
     const items = list.items as JsonSchema | undefined;
@@ -55,7 +58,7 @@ export function fixturesSeen(recordings: RecordedExchange[]): Record<string, Rec
     for (const [kind, item] of Object.entries(fixtureKinds(e.vendor))) {
       const properties = (item.properties ?? {}) as Record<string, JsonSchema>;
       const entity = Object.fromEntries(Object.entries(properties).filter(([name]) => values.has(name)).map(([name, s]) => [name, asType(values.get(name), s)]));
-      if (Object.keys(entity).length === 0 || !registry.validator(item)(entity)) continue;
+      if (Object.keys(entity).length === 0 || !registryOf(e.vendor).validator(item)(entity)) continue;
       const list = ((out[e.vendor] ??= {})[kind] ??= []);
       // The first required property identifies the entity: keep its first sighting.
       const id = ((item.required as string[] | undefined) ?? [])[0];

@@ -3,11 +3,10 @@
  * by number and by external ID, customers, and till users with their access rights.
  * @see https://docs.capillarytech.com/
  */
-import type { components as control } from '../../../generated/cardmock-control.ts';
 import type { components } from '../../../generated/capillary.ts';
 import { md5Hex } from './md5.ts';
 
-export type CapillaryFixtures = control['schemas']['CapillaryFixtures'];
+export type CapillaryFixtures = components['schemas']['CardmockFixtures'];
 export type StatusLabel = components['schemas']['StatusLabel'];
 
 export interface CardSeries {

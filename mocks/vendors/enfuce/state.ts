@@ -4,11 +4,10 @@
  * creates. Every lookup is by Map key: benchmarks seed 100 000 customers per session.
  * @see https://docs.enfuce.com/ (card API, `MULTI_APPLICATION_CARD`)
  */
-import type { components as control } from '../../../generated/cardmock-control.ts';
 import type { components } from '../../../generated/enfuce.ts';
 import { emptyIdempotencyStore, type IdempotencyStore } from './idempotency-store.ts';
 
-export type EnfuceFixtures = control['schemas']['EnfuceFixtures'];
+export type EnfuceFixtures = components['schemas']['CardmockFixtures'];
 type Schemas = components['schemas'];
 export type CardRequest = Schemas['MultiApplicationCardRequest'];
 export type CreatedCard = Schemas['CreatedMultiApplicationCard'];

@@ -5,10 +5,9 @@
  * its account, so "already on another account" is one Map lookup at any scale.
  * @see https://www.exchangesolutions.com/ (ES Loyalty 3.0: Add Card(s) to Account, Start Session)
  */
-import type { components as control } from '../../../generated/cardmock-control.ts';
 import type { components } from '../../../generated/exchange-solutions.ts';
 
-export type ExchangeSolutionsFixtures = control['schemas']['ExchangeSolutionsFixtures'];
+export type ExchangeSolutionsFixtures = components['schemas']['CardmockFixtures'];
 type AccountFixture = NonNullable<ExchangeSolutionsFixtures['accounts']>[number];
 /** ES account statuses; Deceased and Closed are permanent, Unregistered means the member has not registered. */
 export type AccountStatus = AccountFixture['status'];

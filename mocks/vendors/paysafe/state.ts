@@ -3,9 +3,9 @@
  * customer that ordered them) and the bearer tokens the mock accepts.
  * @see https://developer.paysafe.com/ (Embedded Wallets, Business API 2.0.0)
  */
-import type { components } from '../../../generated/cardmock-control.ts';
+import type { components } from '../../../generated/paysafe.ts';
 
-export type PaysafeFixtures = components['schemas']['PaysafeFixtures'];
+export type PaysafeFixtures = components['schemas']['CardmockFixtures'];
 
 export interface PaysafeCard {
   cardId: string;

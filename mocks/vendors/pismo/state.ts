@@ -3,10 +3,9 @@
  * the documented lifecycle UNBOUND → (bind) → CREATED → NORMAL; a reissued card becomes REISSUED.
  * @see https://developers.pismo.io/pismo-docs/docs/card-lifecycle-and-statuses
  */
-import type { components as control } from '../../../generated/cardmock-control.ts';
 import type { components } from '../../../generated/pismo.ts';
 
-export type PismoFixtures = control['schemas']['PismoFixtures'];
+export type PismoFixtures = components['schemas']['CardmockFixtures'];
 export type CardStatus = components['schemas']['CardStatus'];
 
 export interface PismoCard {
