@@ -1,0 +1,83 @@
+/**
+ * The live sessions and how they are kept bounded: a session is kept only once it holds state,
+ * at most `maxSessions` are kept (least recently used evicted first), and one idle longer than
+ * `idleTtlMs` is dropped. A session with a request in flight is never evicted.
+ */
+import { DEFAULT_SESSION, type Clock } from './types.ts';
+import type { Session, SessionBounds, SessionStats } from './session-store.ts';
+
+export interface SessionPool extends Required<SessionBounds> {
+  /** Map order is use order: the first entry is the least recently used. */
+  readonly sessions: Map<string, Session>;
+  readonly evicted: { lru: number; idle: number };
+}
+
+export function createSessionPool(bounds: Required<SessionBounds>): SessionPool {
+  return { ...bounds, sessions: new Map(), evicted: { lru: 0, idle: 0 } };
+}
+
+const newSession = (id: string, idleClock: Clock): Session =>
+  ({ id, states: new Map(), events: [], requests: [], faults: [], tasks: [], storedBytes: 0, busy: 0, lastUsed: idleClock.now() });
+
+const holdsState = (s: Session) => s.states.size > 0 || s.faults.length > 0 || s.tasks.length > 0;
+
+// The default session is what a developer's browser and the README's curl lines use, and what
+// `serve --seed` fills: it outlives any idle time and the limit (which bounds the named ones).
+const pinned = (s: Session) => s.busy > 0 || s.id === DEFAULT_SESSION;
+
+function touch(pool: SessionPool, s: Session): void {
+  s.lastUsed = pool.idleClock.now();
+  pool.sessions.delete(s.id);
+  pool.sessions.set(s.id, s);
+}
+
+function dropIdle(pool: SessionPool): void {
+  const now = pool.idleClock.now();
+  for (const s of pool.sessions.values()) {
+    if (pinned(s)) continue;
+    if (now - s.lastUsed < pool.idleTtlMs) break;
+    pool.sessions.delete(s.id);
+    pool.evicted.idle++;
+  }
+}
+
+function evictBeyondLimit(pool: SessionPool): void {
+  const { sessions } = pool;
+  for (const s of sessions.values()) {
+    if (sessions.size <= pool.maxSessions + (sessions.has(DEFAULT_SESSION) ? 1 : 0)) break;
+    if (pinned(s)) continue;
+    sessions.delete(s.id);
+    pool.evicted.lru++;
+  }
+}
+
+/** The session `id` for one request: existing or new, never evicted until `leaveSession`. */
+export function enterSession(pool: SessionPool, id: string): Session {
+  dropIdle(pool);
+  const session = pool.sessions.get(id) ?? newSession(id, pool.idleClock);
+  session.busy++;
+  touch(pool, session);
+  return session;
+}
+
+/** The request is done with the session: it is kept if it holds state, else forgotten. */
+export function leaveSession(pool: SessionPool, session: Session): void {
+  session.busy = Math.max(0, session.busy - 1);
+  if (pool.sessions.get(session.id) !== session) return; // evicted or reset meanwhile
+  if (session.busy > 0) return;
+  if (!holdsState(session)) {
+    pool.sessions.delete(session.id);
+    return;
+  }
+  touch(pool, session);
+  evictBeyondLimit(pool);
+}
+
+export function liveSessionIds(pool: SessionPool): string[] {
+  dropIdle(pool);
+  return [...pool.sessions.values()].filter(holdsState).map((s) => s.id);
+}
+
+export function poolStats(pool: SessionPool): SessionStats {
+  return { live: pool.sessions.size, maxSessions: pool.maxSessions, idleTtlMs: pool.idleTtlMs, evicted: { ...pool.evicted } };
+}
