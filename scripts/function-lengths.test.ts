@@ -11,7 +11,6 @@ import { FUNCTION_LINE_LIMIT, longFunctions, measureFunctions } from './function
 const NOT_SPLIT_YET: Record<string, number> = {
   'mocks/core/engine.ts createEngine': 198,
   'mocks/core/session-store.ts createSessionStore': 104,
-  'scripts/bench.ts main': 80,
 };
 
 describe('function length', () => {
