@@ -10,12 +10,13 @@
 import autocannon from 'autocannon';
 import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { concreteCall, sampleCall } from '../mocks/core/sample-call.ts';
 import { allVendors } from '../mocks/vendors/index.ts';
 import { execFileSync } from 'node:child_process';
 import { mix, rssMb, seed, spawnServer, startCardmock, startCeiling, startCompiledCardmock, stop, type Measured } from './load-kit.ts';
+import { ratiosOf, reportText, round, writeBenchJson, type BenchResults, type Scaling, type Startup } from './bench-report.ts';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -44,8 +45,6 @@ async function load(target: string, baseOf: (vendor: string) => { url: string; p
     requests,
   };
 }
-
-const round = (n: number) => Math.round(n * 100) / 100;
 
 const compiledCli = fileURLToPath(new URL('../dist/scripts/cli.js', import.meta.url));
 
@@ -108,7 +107,7 @@ async function startupOnce(mode: 'stateful' | 'stateless' | 'validate'): Promise
 }
 
 /** The median of BENCH_STARTUP_RUNS start-ups (one start-up swings by seconds on a busy machine), and their range. */
-async function startup(mode: 'stateful' | 'stateless' | 'validate'): Promise<{ ms: number; idleRssMb: number; rangeMs: [number, number] }> {
+async function startup(mode: 'stateful' | 'stateless' | 'validate'): Promise<Startup> {
   const runs: { ms: number; idleRssMb: number }[] = [];
   for (let i = 0; i < STARTUP_RUNS; i++) runs.push(await startupOnce(mode));
   runs.sort((x, y) => x.ms - y.ms);
@@ -150,7 +149,7 @@ async function latencyProbe(url: string, limit: number, count = 4_000): Promise<
   };
 }
 
-async function scaling(entities: number): Promise<{ entities: number; rssMb: number; meanUs: number; p50Us: number; p99Us: number }> {
+async function scaling(entities: number): Promise<Scaling> {
   const { child, url } = await startCardmock();
   await seed(url, entities);
   const probe = await latencyProbe(url, entities);
@@ -168,84 +167,92 @@ async function idleRss(start: typeof startCardmock): Promise<number> {
   return rss;
 }
 
-async function main(): Promise<void> {
-  const vendors = allVendors.map((v) => v.name);
-  const seeded = 60_000;
-  console.log(`cardmock bench: ${vendors.length} vendors, ${CONNECTIONS} connections, ${DURATION} s per target, loopback\n`);
+/** Entities per vendor seeded before the load runs: the mix's state changes address these. */
+const SEEDED = 60_000;
 
-  // The installed package runs dist/: measure that, freshly built.
-  execFileSync(process.execPath, [fileURLToPath(new URL('./build.js', import.meta.url))], { stdio: 'ignore' });
-  const idle = { compiled: await idleRss(startCompiledCardmock), tsx: await idleRss(startCardmock) };
+/** One target under load: started (and seeded when it keeps state), loaded, its RSS read, stopped. */
+interface LoadTarget {
+  banner: string;
+  measure: () => Promise<{ row: Measured; rssMb: number }>;
+}
 
-  console.log('start-up…');
-  const startupCardmock = await startup('stateful');
-  const startupPrism = { stateless: await startup('stateless'), validate: await startup('validate') };
+const LOAD_TARGETS: LoadTarget[] = [
+  {
+    banner: 'cardmock (stateful, full validation)…',
+    measure: async () => {
+      const { child, url } = await startCardmock();
+      await seed(url, SEEDED);
+      const row = await load('cardmock', (v) => ({ url, prefix: `/${v}` }), { limit: SEEDED });
+      return { row, rssMb: await stoppedAfter(child, () => rssMb([child.pid!])) };
+    },
+  },
+  {
+    banner: 'prism mock (serve --stateless)…',
+    measure: async () => {
+      const { child, baseOf } = await startServe('stateless');
+      const row = await load('prism mock', (v) => ({ url: baseOf(v), prefix: '' }), { limit: SEEDED });
+      return { row, rssMb: await stoppedAfter(child, () => treeRssMb(child.pid!)) };
+    },
+  },
+  {
+    banner: 'prism proxy --errors in front of cardmock (serve --validate)…',
+    measure: async () => {
+      const { child, baseOf, root } = await startServe('validate');
+      await seed(root!, SEEDED);
+      const row = await load('prism proxy → cardmock', (v) => ({ url: baseOf(v), prefix: '' }), { limit: SEEDED });
+      return { row, rssMb: await stoppedAfter(child, () => treeRssMb(child.pid!)) };
+    },
+  },
+  {
+    banner: 'bare node http (ceiling)…',
+    measure: async () => {
+      const { child, url } = await startCeiling();
+      const row = await load('bare node http (ceiling)', () => ({ url, prefix: '' }), { limit: SEEDED });
+      return { row, rssMb: await stoppedAfter(child, () => rssMb([child.pid!])) };
+    },
+  },
+];
 
+/** A reading taken while the process still runs, then the process stopped. */
+async function stoppedAfter<T>(child: ChildProcess, read: () => Promise<T>): Promise<T> {
+  const value = await read();
+  await stop(child);
+  return value;
+}
+
+async function underLoad(): Promise<Pick<BenchResults, 'rows' | 'memory'>> {
   const rows: Measured[] = [];
   const memory: Record<string, number> = {};
+  for (const { banner, measure } of LOAD_TARGETS) {
+    console.log(banner);
+    const { row, rssMb } = await measure();
+    rows.push(row);
+    memory[row.target] = rssMb;
+  }
+  return { rows, memory };
+}
 
-  console.log('cardmock (stateful, full validation)…');
-  {
-    const { child, url } = await startCardmock();
-    await seed(url, seeded);
-    rows.push(await load('cardmock', (v) => ({ url, prefix: `/${v}` }), { limit: seeded }));
-    memory.cardmock = await rssMb([child.pid!]);
-    await stop(child);
-  }
-  console.log('prism mock (serve --stateless)…');
-  {
-    const { child, baseOf } = await startServe('stateless');
-    rows.push(await load('prism mock', (v) => ({ url: baseOf(v), prefix: '' }), { limit: seeded }));
-    memory['prism mock'] = await treeRssMb(child.pid!);
-    await stop(child);
-  }
-  console.log('prism proxy --errors in front of cardmock (serve --validate)…');
-  {
-    const { child, baseOf, root } = await startServe('validate');
-    await seed(root!, seeded);
-    rows.push(await load('prism proxy → cardmock', (v) => ({ url: baseOf(v), prefix: '' }), { limit: seeded }));
-    memory['prism proxy → cardmock'] = await treeRssMb(child.pid!);
-    await stop(child);
-  }
-  console.log('bare node http (ceiling)…');
-  {
-    const { child, url } = await startCeiling();
-    rows.push(await load('bare node http (ceiling)', () => ({ url, prefix: '' }), { limit: seeded }));
-    memory['bare node http (ceiling)'] = await rssMb([child.pid!]);
-    await stop(child);
-  }
+/** Idle RSS of `cardmock serve` as installed (dist/, freshly built) and from source. */
+async function idleRssOfBuilds(): Promise<BenchResults['idle']> {
+  execFileSync(process.execPath, [fileURLToPath(new URL('./build.js', import.meta.url))], { stdio: 'ignore' });
+  return { compiled: await idleRss(startCompiledCardmock), tsx: await idleRss(startCardmock) };
+}
+
+async function main(): Promise<void> {
+  const vendors = allVendors.map((v) => v.name);
+  console.log(`cardmock bench: ${vendors.length} vendors, ${CONNECTIONS} connections, ${DURATION} s per target, loopback\n`);
+  const idle = await idleRssOfBuilds();
+
+  console.log('start-up…');
+  const startups = { cardmock: await startup('stateful'), stateless: await startup('stateless'), validate: await startup('validate') };
+  const { rows, memory } = await underLoad();
   console.log(`scaling: 1 000 and ${SCALE.toLocaleString('en')} entities per vendor…`);
-  const small = await scaling(1_000);
-  const large = await scaling(SCALE);
+  const scalingRuns: BenchResults['scaling'] = [await scaling(1_000), await scaling(SCALE)];
 
-  const [cardmock, prism, , ceiling] = rows as [Measured, Measured, Measured, Measured];
-  const ratios = {
-    cardmockOverPrismMock: round(cardmock.requestsPerSecond / prism.requestsPerSecond),
-    cardmockOverCeiling: round(cardmock.requestsPerSecond / ceiling.requestsPerSecond),
-    latencyLargeOverSmall: round(large.meanUs / small.meanUs),
-  };
-
-  const table = [
-    '| target | req/s | p50 ms | p99 ms | max ms | socket errors | 5xx | RSS MB |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.target} | ${r.requestsPerSecond.toLocaleString('en')} | ${r.p50} | ${r.p99} | ${r.max} | ${r.errors} | ${r.serverErrors} | ${memory[r.target]} |`),
-  ].join('\n');
-  const report = [
-    table,
-    '',
-    `cardmock ÷ prism mock: ${ratios.cardmockOverPrismMock} ×   cardmock ÷ ceiling: ${Math.round(ratios.cardmockOverCeiling * 100)} %`,
-    `start-up to first answer of all ${vendors.length} vendors (compiled; median of ${STARTUP_RUNS}, range): cardmock ${startupCardmock.ms} ms (${startupCardmock.rangeMs.join('–')}), ` +
-      `serve --stateless ${startupPrism.stateless.ms} ms (${startupPrism.stateless.rangeMs.join('–')}), serve --validate ${startupPrism.validate.ms} ms (${startupPrism.validate.rangeMs.join('–')})`,
-    `RSS one second after that (process and children): serve --stateless ${startupPrism.stateless.idleRssMb} MB, serve --validate ${startupPrism.validate.idleRssMb} MB`,
-    `idle RSS of cardmock serve: ${idle.compiled} MB compiled (dist/, as installed), ${idle.tsx} MB from source through tsx`,
-    `scaling (one connection, sequential): ${small.entities.toLocaleString('en')}/vendor → RSS ${small.rssMb} MB, mean ${small.meanUs} µs, p99 ${small.p99Us} µs; ` +
-      `${large.entities.toLocaleString('en')}/vendor → RSS ${large.rssMb} MB, mean ${large.meanUs} µs, p99 ${large.p99Us} µs (mean ratio ${ratios.latencyLargeOverSmall})`,
-  ].join('\n');
-  console.log(`\n${report}`);
-
-  await mkdir(fileURLToPath(new URL('../reports/', import.meta.url)), { recursive: true });
-  const out = fileURLToPath(new URL('../reports/bench.json', import.meta.url));
-  await writeFile(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, duration: DURATION, connections: CONNECTIONS, vendors, rows, memory, startup: { cardmock: startupCardmock, stateless: startupPrism.stateless, validate: startupPrism.validate }, prismIdleRssMb: { stateless: startupPrism.stateless.idleRssMb, validate: startupPrism.validate.idleRssMb }, idleRssMb: idle, scaling: [small, large], ratios }, null, 2)}\n`);
+  const results: BenchResults = { vendors, duration: DURATION, connections: CONNECTIONS, startupRuns: STARTUP_RUNS, idle, startup: startups, rows, memory, scaling: scalingRuns };
+  const ratios = ratiosOf(results);
+  console.log(`\n${reportText(results, ratios)}`);
+  await writeBenchJson(results, ratios);
   console.log(`\nwritten to reports/bench.json`);
 }
 
