@@ -30,3 +30,29 @@ export function parseOptions<O extends Options>(argv: string[], options: O): Opt
     return { usage: (error as Error).message, withHelp: true };
   }
 }
+
+export interface CommandLine<Values, Settings> {
+  values: Values;
+  settings: Settings;
+}
+
+/**
+ * The prologue every command shares: parse, answer `--help`, check the options into settings.
+ * Returns the parsed values and settings, or the exit code (0 after help, 2 on bad usage).
+ */
+export async function readCommandLine<Values extends { help?: boolean | undefined }, Settings extends object>(
+  command: string,
+  help: string,
+  parse: () => Values | UsageError,
+  settingsOf: (values: Values) => Settings | UsageError | Promise<Settings | UsageError>,
+): Promise<CommandLine<Values, Settings> | number> {
+  const values = parse();
+  if (isUsageError(values)) return usageExit(command, values, help);
+  if (values.help) {
+    console.log(help);
+    return 0;
+  }
+  const settings = await settingsOf(values);
+  if (isUsageError(settings)) return usageExit(command, settings, help);
+  return { values, settings };
+}

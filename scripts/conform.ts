@@ -14,7 +14,7 @@ import type { Target } from '../conformance/lib/target.ts';
 import { speaksControlApi, urlTarget } from '../conformance/lib/url-target.ts';
 import { allVendors } from '../mocks/vendors/index.ts';
 import { HELP, parseConformArgs, settingsOf, type ConformSettings, type ConformValues } from './conform-options.ts';
-import { isUsageError, usageExit, type UsageError } from './cli-usage.ts';
+import { isUsageError, readCommandLine, usageExit, type UsageError } from './cli-usage.ts';
 import { writeReport, type ReporterKind } from './write-report.ts';
 
 type Fixtures = Record<string, FixturePools>;
@@ -22,14 +22,9 @@ type Say = (text: string) => void;
 const fail = (error: UsageError) => usageExit('conform', error, HELP);
 
 export async function conformCommand(argv: string[]): Promise<number> {
-  const values = parseConformArgs(argv);
-  if (isUsageError(values)) return fail(values);
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const settings = settingsOf(values);
-  if (isUsageError(settings)) return fail(settings);
+  const line = await readCommandLine('conform', HELP, () => parseConformArgs(argv), settingsOf);
+  if (typeof line === 'number') return line;
+  const { values, settings } = line;
 
   const authorization = values.auth ?? process.env.CARDMOCK_AUTH;
   const secrets = secretsOf(authorization);

@@ -11,18 +11,13 @@ import { exchangeLine, trafficReport } from '../conformance/lib/traffic-report.t
 import { fixturesSeen } from '../mocks/replay/fixtures-seen.ts';
 import { HELP, parseProxyArgs, settingsOf, type ProxySettings, type ProxyValues } from './proxy-options.ts';
 import { EXCHANGES_PATH, startProxy, type RunningProxy } from './proxy-server.ts';
-import { isUsageError, usageExit } from './cli-usage.ts';
+import { readCommandLine } from './cli-usage.ts';
 import { writeReport } from './write-report.ts';
 
 export async function proxyCommand(argv: string[]): Promise<number> {
-  const values = parseProxyArgs(argv);
-  if (isUsageError(values)) return usageExit('proxy', values, HELP);
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const settings = await settingsOf(values);
-  if (isUsageError(settings)) return usageExit('proxy', settings, HELP);
+  const line = await readCommandLine('proxy', HELP, () => parseProxyArgs(argv), settingsOf);
+  if (typeof line === 'number') return line;
+  const { values, settings } = line;
 
   const startedAt = new Date();
   const proxy = await start(values, settings);

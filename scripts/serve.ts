@@ -9,7 +9,7 @@ import { createEngine, type Engine } from '../mocks/core/engine.ts';
 import type { VendorModule } from '../mocks/core/vendor.ts';
 import { startServer, type RunningServer } from '../mocks/adapters/node-http.ts';
 import { allVendors } from '../mocks/vendors/index.ts';
-import { isUsageError, usageExit, type UsageError } from './cli-usage.ts';
+import { isUsageError, readCommandLine, usageExit, type UsageError } from './cli-usage.ts';
 import { seedEngine } from './seed-engine.ts';
 import { HELP, parseServeArgs, settingsOf, type ServeSettings, type ServeValues } from './serve-options.ts';
 import { startStateless, startValidation, type Failed } from './serve-prism.ts';
@@ -18,14 +18,9 @@ const fail = (error: UsageError) => usageExit('serve', error, HELP);
 const failed = (value: object): value is Failed => 'exitCode' in value;
 
 export async function serveCommand(argv: string[]): Promise<number> {
-  const values = parseServeArgs(argv);
-  if (isUsageError(values)) return fail(values);
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const settings = settingsOf(values);
-  if (isUsageError(settings)) return fail(settings);
+  const line = await readCommandLine('serve', HELP, () => parseServeArgs(argv), settingsOf);
+  if (typeof line === 'number') return line;
+  const { values, settings } = line;
   const modules = await loadVendorModules(values['vendor-module'] ?? []);
   if (isUsageError(modules)) return fail(modules);
   if (!values.stateless) return serveStateful(values, settings, modules);
