@@ -4,7 +4,7 @@
  * MSW, and judged by the conformance suite like cardmock's five.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { serveCli } from '../../mocks/testing/cli-server.ts';
 import { fileURLToPath } from 'node:url';
 import { setupServer } from 'msw/node';
 import { createHandlers } from '../../mocks/adapters/msw.ts';
@@ -83,19 +83,9 @@ describe('a new vendor is a folder', () => {
   });
 
   it('served by `cardmock serve --vendor-module`', async () => {
-    const cli = fileURLToPath(new URL('../../bin/cardmock.js', import.meta.url));
     const file = fileURLToPath(new URL('../../mocks/testing/example-vendor/index.ts', import.meta.url));
-    const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--quiet', '--vendor-module', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const { child, url } = await serveCli(['--port', '0', '--quiet', '--vendor-module', file]);
     closers.push(() => void child.kill('SIGKILL'));
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk;
-        const m = /listening on (http:\/\/\S+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
-    });
     const first = await fetch(`${url}/${vendor}/vouchers/V1/redeem`, { method: 'POST', headers: { authorization: exampleVouchers.samples.authorization } });
     expect(first.status).toBe(200);
     await judged(targetOf('cli', () => `${url}/${vendor}`, url));

@@ -5,7 +5,8 @@
  * is starved of a fixture, and every documented pair is exercised or carries its reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
+import { serveCli } from '../../mocks/testing/cli-server.ts';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,16 +52,7 @@ describe('conformance: a sandbox stand-in (cardmock serve --no-control) with poo
     const { seed, fixtures } = sandboxData();
     await writeFile(path.join(dir, 'seed.json'), JSON.stringify(seed));
     await writeFile(path.join(dir, 'fixtures.json'), JSON.stringify(fixtures));
-    server = spawn(process.execPath, [cli, 'serve', '--no-control', '--seed', path.join(dir, 'seed.json'), '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk;
-        const m = /listening on (http:\/\/\S+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      server.once('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
-    });
+    ({ child: server, url } = await serveCli(['--no-control', '--seed', path.join(dir, 'seed.json'), '--port', '0', '--quiet']));
   });
   afterAll(async () => {
     if (server && server.exitCode === null) {

@@ -8,32 +8,12 @@ import { sampleCall } from '../core/sample-call.ts';
 import { allVendors } from '../vendors/index.ts';
 import { CONTROL_TOKEN_HEADER, controlVerdict } from './control-guard.ts';
 import { startServer, type RunningServer } from './node-http.ts';
+import { serveCli } from '../testing/cli-server.ts';
 
 const cli = fileURLToPath(new URL('../../bin/cardmock.js', import.meta.url));
 const paysafe = allVendors.find((v) => v.name === 'paysafe')!;
 
-/** Start `cardmock serve` and wait for its URL; the test kills it in any case. */
-async function serve(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [cli, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (c) => (output += c));
-  child.stderr!.on('data', (c) => (output += c));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL in: ${output}`)), 20_000);
-    child.stdout!.on('data', () => {
-      const m = /listening on (http:\/\/\S+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.once('exit', () => {
-      clearTimeout(timer);
-      reject(new Error(`exited: ${output}`));
-    });
-  });
-  return { child, url, output: () => output };
-}
+const serve = serveCli;
 
 describe('control API lock-down', () => {
   let server: RunningServer;
