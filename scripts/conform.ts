@@ -2,6 +2,7 @@
  * `cardmock conform`: run the conformance suite against any base URL (our server, Prism, or a
  * vendor sandbox), print progress and a summary with the coverage matrix, and write a report.
  */
+import { controlPath } from '../conformance/lib/control-paths.ts';
 import { readFile } from 'node:fs/promises';
 import { scenarios, unprovokable } from '../conformance/cases/index.ts';
 import { fixturePlan } from '../conformance/lib/fixture-pool.ts';
@@ -109,7 +110,7 @@ function prefixHint(baseUrl: URL, vendor: string): UsageError | undefined {
 /** "all" on a cardmock server means the vendors it serves. */
 async function servedVendors(baseUrl: URL): Promise<string[]> {
   const known = vendorNames();
-  const listed = (await (await fetch(`${baseUrl.origin}/__cardmock/vendors`)).json()) as { vendors: { name: string }[] };
+  const listed = (await (await fetch(`${baseUrl.origin}${controlPath('listVendors')}`)).json()) as { vendors: { name: string }[] };
   return listed.vendors.map((v) => v.name).filter((v) => known.includes(v));
 }
 

@@ -3,6 +3,7 @@
  * session's state of a vendor (to prove a replay created nothing) and removing the sessions a run
  * created. Described by specs/cardmock-control.openapi.yaml; the runner needs nothing else of it.
  */
+import { controlPath } from './control-paths.ts';
 import { send, SESSION_HEADER } from './http-client.ts';
 import type { Target } from './target.ts';
 
@@ -15,11 +16,11 @@ async function control(target: Target, method: string, url: string, session: str
 
 /** The session's entities of one vendor, or undefined where the target cannot show them. */
 export async function sessionState(target: Target, vendor: string, session: string): Promise<unknown> {
-  const response = await control(target, 'GET', `/__cardmock/${vendor}/state`, session).catch(() => undefined);
+  const response = await control(target, 'GET', controlPath('getVendorState', { vendor }), session).catch(() => undefined);
   return response?.status === 200 ? response.json : undefined;
 }
 
 /** Remove a session the run created (a reset of every vendor drops it); a server that cannot is left as it is. */
 export async function endSession(target: Target, session: string): Promise<void> {
-  await control(target, 'POST', '/__cardmock/reset', session).catch(() => undefined);
+  await control(target, 'POST', controlPath('resetSession'), session).catch(() => undefined);
 }

@@ -3,6 +3,7 @@
  * URL is a server root serving each vendor under `/<vendor>` (as cardmock does); with one vendor
  * it is that vendor's base URL.
  */
+import { controlPath } from './control-paths.ts';
 import type { FixturePools } from './scenario.ts';
 import type { Target } from './target.ts';
 import { readCappedBody } from './read-capped-body.ts';
@@ -42,7 +43,7 @@ export function urlTarget(options: UrlTargetOptions): Target {
 export async function speaksControlApi(baseUrl: string, timeoutMs = 2_000): Promise<boolean> {
   try {
     const origin = new URL(baseUrl).origin;
-    const response = await fetch(`${origin}/__cardmock/sessions`, { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+    const response = await fetch(`${origin}${controlPath('listSessions')}`, { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
     if (response.status !== 200) {
       await response.body?.cancel();
       return false;

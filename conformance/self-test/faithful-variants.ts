@@ -6,7 +6,7 @@
  */
 import type { MockRequest, MockResponse } from '../../mocks/core/types.ts';
 import { bodyBasis, documentedCodes, namedExamples } from '../lib/basis.ts';
-import { identifyingLeaves, leafAt } from '../lib/checks/error-code-documented.ts';
+import { identifyingLeaves, isCode, leafAt } from '../lib/checks/error-code-documented.ts';
 import { operation, vendorNames, vendorSpec } from '../lib/spec-index.ts';
 import type { OperationSpec } from '../../specs/lib/operations.ts';
 import { buildRequest } from '../lib/http-client.ts';
@@ -49,7 +49,7 @@ function matchingExample(op: OperationSpec, status: number, body: unknown) {
   const documented = documentedOf(op, status);
   if (!documented) return undefined;
   return namedExamples(op, documented).find((e) => {
-    const codes = [...identifyingLeaves(e.value)].filter(([p]) => /\/(code|errorCode|type)$/.test(p));
+    const codes = [...identifyingLeaves(e.value)].filter(([p]) => isCode(p));
     return codes.length > 0 && codes.every(([p, v]) => leafAt(body, p) === v);
   });
 }
@@ -63,7 +63,7 @@ const bodyIsGuessed = (op: OperationSpec, status: number) => {
 
 /** The JSON pointer of an example's error code. */
 function codePointer(value: unknown): string | undefined {
-  return [...identifyingLeaves(value)].find(([p]) => /\/(code|errorCode|type)$/.test(p))?.[0];
+  return [...identifyingLeaves(value)].find(([p]) => isCode(p))?.[0];
 }
 
 export const VARIANTS: Variant[] = [
@@ -134,8 +134,9 @@ function alternativeCode(op: OperationSpec, status: number, exampleName: string 
   const own = examples.find((e) => e.name === exampleName);
   if (exampleName !== undefined && !own?.mapping) return undefined;
   for (const example of exampleName === undefined ? examples.filter((e) => e.mapping) : [own!]) {
-    const [pointer, code] = [...identifyingLeaves(example.value)].find(([p]) => /\/(code|errorCode|type)$/.test(p)) ?? [];
+    const pointer = codePointer(example.value);
     if (!pointer) continue;
+    const code = leafAt(example.value, pointer);
     const others = [...examples.map((e) => leafAt(e.value, pointer)), ...documentedCodes(op, documented)].filter((c) => c !== undefined && c !== code);
     if (others.length > 0) return { pointer, code: others[0] };
   }

@@ -19,7 +19,8 @@ export function identifyingLeaves(value: unknown, at = ''): Map<string, unknown>
   return out;
 }
 
-const isCode = (pointer: string) => CODE_KEYS.has(pointer.slice(pointer.lastIndexOf('/') + 1));
+/** Whether a leaf pointer of `identifyingLeaves` carries an error's code (not its message). */
+export const isCode = (pointer: string) => CODE_KEYS.has(pointer.slice(pointer.lastIndexOf('/') + 1));
 
 export function leafAt(value: unknown, pointer: string): unknown {
   return pointer
