@@ -15,10 +15,21 @@ export interface TemplateResponse<S extends number, Body> {
   body: Body;
 }
 
-/** `template(operationId, status, name)`: a fresh copy of that example as a response. */
-export function errorTemplates<Ops extends OperationExamples, Body>(responses: DocumentedResponses) {
-  return <Op extends keyof Ops & string, S extends keyof Ops[Op] & number>(operationId: Op, status: S, name: Ops[Op][S]): TemplateResponse<S, Body> => {
-    const response = responses.example(operationId, status, name);
-    return { status, headers: response.headers, body: response.body as Body };
-  };
+/** The 4xx and 5xx among a set of statuses: an error factory never answers a success. */
+export type ErrorStatus<S> = S extends number ? (`${S}` extends `4${string}` | `5${string}` ? S : never) : never;
+
+/**
+ * A vendor's error factory for one operation: `error(status, name, occurrence?)` answers the named
+ * example of that status, and `fill` writes what is specific to this occurrence (a detail, the
+ * field errors) into the copy. `Ops` and `Body` come from generated/, so a wrong status/name pair
+ * or a success status does not compile.
+ */
+export function operationErrors<Ops extends OperationExamples, Body>(responses: DocumentedResponses) {
+  return <Op extends keyof Ops & string, Occurrence = never>(operationId: Op, fill?: (body: Body, occurrence: Occurrence) => void) =>
+    <S extends ErrorStatus<keyof Ops[Op]>>(status: S, name: Ops[Op][S], occurrence?: Occurrence): TemplateResponse<S, Body> => {
+      const example = responses.example(operationId, status, name);
+      const response = { status, headers: example.headers, body: example.body as Body };
+      if (occurrence !== undefined && fill) fill(response.body, occurrence);
+      return response;
+    };
 }

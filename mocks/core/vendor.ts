@@ -75,6 +75,15 @@ export interface SampleCall {
   body?: unknown;
 }
 
+/**
+ * `authenticate` for a vendor that issues bearer tokens: a token fixture of this session passes,
+ * anything else gets `refusal` (vendors that answer a missing, wrong or expired token alike).
+ */
+export function sessionBearerTokens<State extends { tokens: Set<string> }>(refusal: () => MockResponse) {
+  return (credentials: Credentials, state: State): MockResponse | undefined =>
+    credentials.scheme === 'bearer' && state.tokens.has(credentials.token) ? undefined : refusal();
+}
+
 /** `createState` for a vendor: a new empty state loaded with (a copy of) the default fixtures. */
 export function seededState<State, Fixtures>(
   empty: () => State,

@@ -12,7 +12,8 @@ import { unknownId, type CaseFile, type Fixtures, type RequestSpec, type Scenari
 
 const vendor = 'pismo';
 const operationId = 'post-v2-card-bind';
-const common = { vendor, operationId } as const;
+// What most scenarios need: the token's account, a customer in it and an UNBOUND card.
+const common = { vendor, operationId, needs: ['accountId', 'customerId', 'unboundCardId'] } satisfies Partial<Scenario>;
 const example = (status: number, name: string) =>
   `#/components/responses/${{ 400: '400BadRequest', 403: '403Forbidden' }[status as 400 | 403]}/content/application~1json/examples/${name}`;
 
@@ -20,6 +21,19 @@ const bind = (f: Fixtures, cardId: string | number, extra: Partial<RequestSpec> 
   ...extra,
   path: { cardId },
   headers: { 'x-account-id': String(f.accountId), 'x-customer-id': String(f.customerId), ...extra.headers },
+});
+
+/**
+ * A 403: the token's account, x-account-id and x-customer-id must agree, and each scenario makes
+ * exactly one of them disagree (`headers` replace the agreeing ones). The mapping is a guess.
+ */
+const forbidden = (id: string, headers: (f: Fixtures) => Record<string, string>, what: Pick<Scenario, 'title' | 'rule' | 'needs'>): Scenario => ({
+  ...common,
+  ...what,
+  id: `pismo.bind.403-${id}`,
+  basis: [example(403, 'FORBIDDEN')],
+  status: 403,
+  request: (f) => bind(f, f.unboundCardId!, { headers: headers(f) }),
 });
 
 const scenarios: Scenario[] = [
@@ -30,7 +44,6 @@ const scenarios: Scenario[] = [
     consumes: ['unboundCardId'],
     title: 'bind an UNBOUND noname card → 202',
     status: 202,
-    needs: ['accountId', 'customerId', 'unboundCardId'],
     mutates: true,
     request: (f) => bind(f, f.unboundCardId!),
   },
@@ -43,7 +56,6 @@ const scenarios: Scenario[] = [
     title: 'bind, then bind the same card again → 409',
     status: 409,
     example: 'CARD_NOT_UNBOUND',
-    needs: ['accountId', 'customerId', 'unboundCardId'],
     mutates: true,
     setup: (f) => [bind(f, f.unboundCardId!)],
     request: (f) => bind(f, f.unboundCardId!),
@@ -65,7 +77,6 @@ const scenarios: Scenario[] = [
     title: 'x-customer-id is not an integer → 400',
     status: 400,
     intent: 'invalid-input',
-    needs: ['accountId', 'customerId', 'unboundCardId'],
     request: (f) => bind(f, f.unboundCardId!, { headers: { 'x-customer-id': 'not-a-number' } }),
   },
   {
@@ -75,7 +86,6 @@ const scenarios: Scenario[] = [
     title: 'malformed JSON body → 400',
     status: 400,
     intent: 'invalid-input',
-    needs: ['accountId', 'customerId', 'unboundCardId'],
     request: (f) => bind(f, f.unboundCardId!, { rawBody: '{"reissued_card_id": ' }),
   },
   {
@@ -86,7 +96,6 @@ const scenarios: Scenario[] = [
     title: 'reissued_card_id that is no card of the account → 400',
     status: 400,
     example: 'REISSUED_CARD_NOT_FOUND',
-    needs: ['accountId', 'customerId', 'unboundCardId'],
     request: (f) => bind(f, f.unboundCardId!, { body: { reissued_card_id: 2_000_000_000 } }),
   },
   {
@@ -96,7 +105,6 @@ const scenarios: Scenario[] = [
     title: 'no bearer token → 401',
     status: 401,
     intent: 'no-auth',
-    needs: ['accountId', 'customerId', 'unboundCardId'],
     request: (f) => bind(f, f.unboundCardId!, { auth: 'none' }),
   },
   {
@@ -106,29 +114,18 @@ const scenarios: Scenario[] = [
     title: 'a bearer token that is not a JWT → 401',
     status: 401,
     intent: 'no-auth',
-    needs: ['accountId', 'customerId', 'unboundCardId'],
     request: (f) => bind(f, f.unboundCardId!, { auth: `Bearer ${unknownId('token')}` }),
   },
-  {
-    ...common,
-    id: 'pismo.bind.403-token-other-account',
+  forbidden('token-other-account', (f) => ({ 'x-account-id': String(f.otherAccountId), 'x-customer-id': String(f.otherAccountCustomerId) }), {
     title: 'x-account-id and x-customer-id of another account, with a token for the first → 403',
     rule: "the account token grants nothing over an account other than its own (account and customer agree with each other, so only the token's account is wrong)",
-    basis: [example(403, 'FORBIDDEN')],
-    status: 403,
     needs: ['otherAccountId', 'otherAccountCustomerId', 'unboundCardId'],
-    request: (f) => bind(f, f.unboundCardId!, { headers: { 'x-account-id': String(f.otherAccountId), 'x-customer-id': String(f.otherAccountCustomerId) } }),
-  },
-  {
-    ...common,
-    id: 'pismo.bind.403-customer-not-in-account',
+  }),
+  forbidden('customer-not-in-account', (f) => ({ 'x-customer-id': String(f.otherAccountCustomerId) }), {
     title: "x-customer-id of another account, with the token's own account → 403",
     rule: 'the customer must belong to the account (token and x-account-id agree, so only the customer is wrong)',
-    basis: [example(403, 'FORBIDDEN')],
-    status: 403,
     needs: ['accountId', 'otherAccountCustomerId', 'unboundCardId'],
-    request: (f) => bind(f, f.unboundCardId!, { headers: { 'x-customer-id': String(f.otherAccountCustomerId) } }),
-  },
+  }),
   {
     ...common,
     id: 'pismo.bind.400-card-unknown',
@@ -147,7 +144,6 @@ const scenarios: Scenario[] = [
     title: 'injected server fault → 500',
     status: 500,
     fault: true,
-    needs: ['accountId', 'customerId', 'unboundCardId'],
     request: (f) => bind(f, f.unboundCardId!),
   },
 ];

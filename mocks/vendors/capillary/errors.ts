@@ -6,7 +6,7 @@ import { documents } from '../../../generated/documents.ts';
 import type { components } from '../../../generated/capillary.ts';
 import type { RequestProblem } from '../../core/compile-operation.ts';
 import { documentedResponses } from '../../core/documented-responses.ts';
-import { errorTemplates, type TemplateResponse } from '../../core/error-templates.ts';
+import { operationErrors } from '../../core/error-templates.ts';
 import type { ExampleNames } from '../../../generated/examples.ts';
 import type { MockResponse } from '../../core/types.ts';
 import type { RejectionKind } from '../../core/vendor.ts';
@@ -16,14 +16,10 @@ export const ADD_CARD = 'addCardToSeries' as const;
 
 type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
 
-type AddCard = ExampleNames['capillary'][typeof ADD_CARD];
-const template = errorTemplates<ExampleNames['capillary'], ErrorEnvelope>(capillaryResponses);
-
-export function capillaryError<S extends keyof AddCard & number>(status: S, name: AddCard[S], message?: string): TemplateResponse<S, ErrorEnvelope> {
-  const response = template(ADD_CARD, status, name);
-  if (message) response.body.errors[0]!.message = message;
-  return response;
-}
+/** The documented error `name` of `status`; `message` replaces the example's when given. */
+export const capillaryError = operationErrors<ExampleNames['capillary'], ErrorEnvelope>(capillaryResponses)(ADD_CARD, (body, message: string) => {
+  if (message) body.errors[0]!.message = message;
+});
 
 const describe = (problems: RequestProblem[]) =>
   `Invalid request: ${problems.map((p) => [p.field || (p.in === 'body' ? 'body' : p.in), p.message].join(' ')).join('; ')}`;

@@ -8,23 +8,13 @@ import { md5Hex } from './md5.ts';
 
 export type CapillaryFixtures = components['schemas']['CardmockFixtures'];
 export type StatusLabel = components['schemas']['StatusLabel'];
+type Fixture<K extends keyof CapillaryFixtures> = NonNullable<CapillaryFixtures[K]>[number];
 
-export interface CardSeries {
-  seriesId: number;
-  code: string;
-  name?: string;
-  expired: boolean;
-}
+/** A series as the fixtures describe it, `expired` settled. */
+export type CardSeries = Fixture<'series'> & { expired: boolean };
 
-export interface CapillaryCard {
-  id: number;
-  cardNumber: string;
-  seriesId: number;
-  cardExternalId?: string;
-  customerId?: number;
-  statusLabel: string;
-  statusReason?: string;
-}
+/** A card as the fixtures describe it, with the ID Capillary gives it and its settled status. */
+export type CapillaryCard = Omit<Fixture<'cards'>, 'statusLabel'> & { id: number; statusLabel: string; statusReason?: string };
 
 export interface Till {
   username: string;

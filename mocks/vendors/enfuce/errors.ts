@@ -10,7 +10,7 @@ import type { RequestProblem } from '../../core/compile-operation.ts';
 import type { MockResponse } from '../../core/types.ts';
 import type { RejectionKind } from '../../core/vendor.ts';
 import { describeProblem, isEmbossingProblem } from './problem-detail.ts';
-import { errorTemplates, type TemplateResponse } from '../../core/error-templates.ts';
+import { operationErrors } from '../../core/error-templates.ts';
 import type { ExampleNames } from '../../../generated/examples.ts';
 import { CREATE, enfuceResponses } from './responses.ts';
 
@@ -18,15 +18,10 @@ export { CREATE, enfuceResponses };
 
 export type Problem = components['schemas']['ErrorEnvelope'];
 
-type Create = ExampleNames['enfuce'][typeof CREATE];
-const template = errorTemplates<ExampleNames['enfuce'], Problem>(enfuceResponses);
-
 /** The documented problem `name` of `status`, with `detail` replaced when given. */
-export function enfuceError<S extends 400 | 401 | 404>(status: S, name: Create[S], detail?: string): TemplateResponse<S, Problem> {
-  const response = template(CREATE, status, name);
-  if (detail !== undefined) response.body.detail = detail;
-  return response;
-}
+export const enfuceError = operationErrors<ExampleNames['enfuce'], Problem>(enfuceResponses)(CREATE, (body, detail: string) => {
+  body.detail = detail;
+});
 
 const notFoundDetail = (enfuceResponses.example(CREATE, 404, 'CUSTOMER_NOT_FOUND').body as Problem).detail ?? '';
 

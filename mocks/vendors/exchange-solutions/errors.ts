@@ -7,7 +7,7 @@ import { documents } from '../../../generated/documents.ts';
 import type { components } from '../../../generated/exchange-solutions.ts';
 import type { RequestProblem } from '../../core/compile-operation.ts';
 import { documentedResponses } from '../../core/documented-responses.ts';
-import { errorTemplates, type TemplateResponse } from '../../core/error-templates.ts';
+import { operationErrors } from '../../core/error-templates.ts';
 import type { ExampleNames } from '../../../generated/examples.ts';
 import type { MockResponse } from '../../core/types.ts';
 import type { RejectionKind } from '../../core/vendor.ts';
@@ -19,14 +19,13 @@ type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
 type AddCardsResponse = components['schemas']['AddCardsResponse'];
 
 type AddCards = ExampleNames['exchange-solutions'][typeof ADD_CARDS];
-const template = errorTemplates<ExampleNames['exchange-solutions'], ErrorEnvelope>(exchangeSolutionsResponses);
-
 /** The documented error `name` of `status`; `errorMessage` replaces the example's when given. */
-export function exchangeSolutionsError<S extends 400 | 401>(status: S, name: AddCards[S], errorMessage?: string): TemplateResponse<S, ErrorEnvelope> {
-  const response = template(ADD_CARDS, status, name);
-  if (errorMessage !== undefined) response.body.errorMessage = errorMessage;
-  return response;
-}
+export const exchangeSolutionsError = operationErrors<ExampleNames['exchange-solutions'], ErrorEnvelope>(exchangeSolutionsResponses)(
+  ADD_CARDS,
+  (body, errorMessage: string) => {
+    body.errorMessage = errorMessage;
+  },
+);
 
 /** The errorList message of a card that is on another account: the PARTLY_ADDED example's. */
 export const CARD_ON_ANOTHER_ACCOUNT = (exchangeSolutionsResponses.example(ADD_CARDS, 200, 'PARTLY_ADDED').body as AddCardsResponse)

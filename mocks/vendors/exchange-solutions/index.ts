@@ -1,5 +1,5 @@
 import { documents } from '../../../generated/documents.ts';
-import { seededState, type VendorModule } from '../../core/vendor.ts';
+import { seededState, sessionBearerTokens, type VendorModule } from '../../core/vendor.ts';
 import { addCardsToAccount } from './add-cards-to-account.ts';
 import { exchangeSolutionsError, exchangeSolutionsResponses, rejectExchangeSolutions } from './errors.ts';
 import { exchangeSolutionsFixtures, exchangeSolutionsSamples } from './fixtures.ts';
@@ -15,7 +15,6 @@ export const exchangeSolutions: VendorModule<ExchangeSolutionsState, ExchangeSol
   samples: exchangeSolutionsSamples,
   operations: { addCardsToAccount },
   // ES issues client-credential tokens; the mock accepts the session's tokens and refuses any other alike.
-  authenticate: (credentials, state) =>
-    credentials.scheme === 'bearer' && state.tokens.has(credentials.token) ? undefined : exchangeSolutionsError(401, 'UNAUTHORIZED'),
+  authenticate: sessionBearerTokens(() => exchangeSolutionsError(401, 'UNAUTHORIZED')),
   reject: rejectExchangeSolutions,
 };

@@ -6,7 +6,7 @@ import { documents } from '../../../generated/documents.ts';
 import type { components } from '../../../generated/paysafe.ts';
 import type { RequestProblem } from '../../core/compile-operation.ts';
 import { documentedResponses } from '../../core/documented-responses.ts';
-import { errorTemplates, type TemplateResponse } from '../../core/error-templates.ts';
+import { operationErrors } from '../../core/error-templates.ts';
 import type { ExampleNames } from '../../../generated/examples.ts';
 import type { MockResponse } from '../../core/types.ts';
 import type { RejectionKind } from '../../core/vendor.ts';
@@ -16,22 +16,14 @@ export const paysafeResponses = documentedResponses(documents.paysafe, 'paysafe'
 type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
 const ASSIGN = 'assignBulkCard' as const;
 
-type Assign = ExampleNames['paysafe'][typeof ASSIGN];
-const template = errorTemplates<ExampleNames['paysafe'], ErrorEnvelope>(paysafeResponses);
-
 /** The documented error `name` of `status`, with optional extra field errors. */
-export function paysafeError<S extends keyof Assign & number>(
-  status: S,
-  name: Assign[S],
-  fieldErrors?: components['schemas']['FieldError'][],
-): TemplateResponse<S, ErrorEnvelope> {
-  const response = template(ASSIGN, status, name);
-  if (fieldErrors) {
-    response.body.error.fieldErrors = fieldErrors;
-    response.body.error.details = fieldErrors.map((f) => [f.field, f.error].filter(Boolean).join(' '));
-  }
-  return response;
-}
+export const paysafeError = operationErrors<ExampleNames['paysafe'], ErrorEnvelope>(paysafeResponses)(
+  ASSIGN,
+  (body, fieldErrors: components['schemas']['FieldError'][]) => {
+    body.error.fieldErrors = fieldErrors;
+    body.error.details = fieldErrors.map((f) => [f.field, f.error].filter(Boolean).join(' '));
+  },
+);
 
 function fieldName(problem: RequestProblem): string {
   if (problem.in === 'body') return problem.field || 'body';

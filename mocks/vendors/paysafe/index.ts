@@ -1,5 +1,5 @@
 import { documents } from '../../../generated/documents.ts';
-import { seededState, type VendorModule } from '../../core/vendor.ts';
+import { seededState, sessionBearerTokens, type VendorModule } from '../../core/vendor.ts';
 import { assignBulkCard } from './assign-bulk-card.ts';
 import { paysafeError, paysafeResponses, rejectPaysafe } from './errors.ts';
 import { paysafeFixtures, paysafeSamples } from './fixtures.ts';
@@ -15,7 +15,6 @@ export const paysafe: VendorModule<PaysafeState, PaysafeFixtures> = {
   samples: paysafeSamples,
   operations: { assignBulkCard },
   // Paysafe answers a missing, invalid or expired token alike: 401 code 5279.
-  authenticate: (credentials, state) =>
-    credentials.scheme === 'bearer' && state.tokens.has(credentials.token) ? undefined : paysafeError(401, 'INVALID_CREDENTIALS'),
+  authenticate: sessionBearerTokens(() => paysafeError(401, 'INVALID_CREDENTIALS')),
   reject: rejectPaysafe,
 };

@@ -6,7 +6,7 @@ import { documents } from '../../../generated/documents.ts';
 import type { components } from '../../../generated/pismo.ts';
 import type { RequestProblem } from '../../core/compile-operation.ts';
 import { documentedResponses } from '../../core/documented-responses.ts';
-import { errorTemplates, type TemplateResponse } from '../../core/error-templates.ts';
+import { operationErrors } from '../../core/error-templates.ts';
 import type { ExampleNames } from '../../../generated/examples.ts';
 import type { MockResponse } from '../../core/types.ts';
 import type { RejectionKind } from '../../core/vendor.ts';
@@ -16,14 +16,10 @@ export const BIND = 'post-v2-card-bind' as const;
 
 type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
 
-type Bind = ExampleNames['pismo'][typeof BIND];
-const template = errorTemplates<ExampleNames['pismo'], ErrorEnvelope>(pismoResponses);
-
-export function pismoError<S extends keyof Bind & number>(status: S, name: Bind[S], detail?: string): TemplateResponse<S, ErrorEnvelope> {
-  const response = template(BIND, status, name);
-  if (detail) response.body.detail = detail;
-  return response;
-}
+/** The documented error `name` of `status`, with what was wrong with this request as `detail`. */
+export const pismoError = operationErrors<ExampleNames['pismo'], ErrorEnvelope>(pismoResponses)(BIND, (body, detail: string) => {
+  if (detail) body.detail = detail;
+});
 
 const describe = (problems: RequestProblem[]) =>
   problems.map((p) => `${p.in}${p.field ? ` ${p.field}` : ''} ${p.message}`).join('; ');

@@ -8,20 +8,16 @@ import type { components } from '../../../generated/pismo.ts';
 export type PismoFixtures = components['schemas']['CardmockFixtures'];
 export type CardStatus = components['schemas']['CardStatus'];
 
-export interface PismoCard {
-  cardId: number;
+/** A card as the fixtures describe it, its defaults settled, with what the lifecycle adds. */
+export type PismoCard = Omit<NonNullable<PismoFixtures['cards']>[number], 'status' | 'programId' | 'printedName'> & {
   status: CardStatus;
-  accountId?: number;
-  customerId?: number;
   programId: number;
-  bulkId?: number;
-  externalId?: string;
   printedName: string;
   expirationDate: string;
   issuingDate?: string;
   /** A bind was accepted (202) and has not completed yet. */
   bindPending?: boolean;
-}
+};
 
 export interface PismoState {
   orgId: string;
