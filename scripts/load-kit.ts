@@ -83,14 +83,14 @@ export interface RssSample {
 }
 
 /** RSS of a process every 5 s, printed as it comes; `stop` ends the sampling and returns the samples. */
-export function sampleRss(pid: number): { stop(): RssSample[] } {
+export function sampleRss(pid: number, everyMs = 5_000, printEvery = 1): { stop(): RssSample[] } {
   const samples: RssSample[] = [];
   const started = Date.now();
   const timer = setInterval(async () => {
     const s = Math.round((Date.now() - started) / 1000);
     samples.push({ s, rss: await rssMb([pid]) });
-    process.stdout.write(`  t=${s}s rss=${samples.at(-1)!.rss} MB\n`);
-  }, 5_000);
+    if (samples.length % printEvery === 0) process.stdout.write(`  t=${s}s rss=${samples.at(-1)!.rss} MB\n`);
+  }, everyMs);
   return {
     stop: () => {
       clearInterval(timer);
