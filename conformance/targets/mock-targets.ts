@@ -5,7 +5,7 @@
  */
 import { setupServer } from 'msw/node';
 import { createEngine, type Engine } from '../../mocks/core/engine.ts';
-import { createHandlers, specBaseUrls } from '../../mocks/adapters/msw.ts';
+import { createHandlers, sandboxBaseUrl } from '../../mocks/adapters/msw.ts';
 import { createRequestListener, startServer } from '../../mocks/adapters/node-http.ts';
 import { allVendors } from '../../mocks/vendors/index.ts';
 import type { Target } from '../lib/target.ts';
@@ -55,6 +55,6 @@ export async function loopbackTarget(engine = newEngine()): Promise<StartedTarge
 export async function mswTarget(engine = newEngine()): Promise<StartedTarget> {
   const server = setupServer(...createHandlers({ engine }));
   server.listen({ onUnhandledRequest: 'error' });
-  const base = (vendor: string) => specBaseUrls(engine.vendor(vendor)!)[0]!.replace(/\{[^}]+\}/g, 'sandbox');
+  const base = (vendor: string) => sandboxBaseUrl(engine.vendor(vendor)!);
   return { target: ownMockTarget('msw', base), stop: async () => server.close() };
 }

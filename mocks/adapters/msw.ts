@@ -12,6 +12,9 @@ import type { MockRequest, MockResponse } from '../core/types.ts';
 import { createApp, type App } from '../app/create-app.ts';
 import { CONTROL_PREFIX } from '../control/control-api.ts';
 import { allVendors } from '../vendors/index.ts';
+import { baseUrlPattern, specBaseUrls } from './vendor-base-urls.ts';
+
+export { baseUrlPattern, sandboxBaseUrl, specBaseUrls } from './vendor-base-urls.ts';
 
 export interface HandlerOptions {
   /** Engine to answer with; a fresh one over `vendors` (default: cardmock's five) when omitted. */
@@ -27,23 +30,6 @@ export interface HandlerOptions {
    * `false`: no control API.
    */
   controlBaseUrl?: string | false;
-}
-
-/** The base URLs of a vendor's spec, minus cardmock's own local server. */
-export function specBaseUrls(vendor: VendorModule): string[] {
-  return (vendor.document.servers ?? [])
-    .map((s) => s.url)
-    .filter((url) => !/^http:\/\/127\.0\.0\.1:4010\//.test(url));
-}
-
-/** A RegExp matching `base` and everything below it; `{variables}` match any host label or segment. */
-export function baseUrlPattern(base: string): RegExp {
-  const escaped = base
-    .replace(/\/$/, '')
-    .split(/(\{[^}]+\})/)
-    .map((part) => (part.startsWith('{') ? '[^/?#]+?' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${escaped}(/[^?#]*)?$`);
 }
 
 /** Where the control API answers in Node by default: a `.localhost` name never reaches a network (RFC 6761). */

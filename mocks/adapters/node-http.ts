@@ -5,41 +5,13 @@
  */
 import type http from 'node:http';
 import { createApp } from '../app/create-app.ts';
-import type { Engine } from '../core/engine.ts';
 import { dashboard } from '../control/dashboard.ts';
 import { networkGuard } from './control-guard.ts';
 import { mockRequestOf, presenceOf, readBody, write } from './node-io.ts';
+import type { ServerOptions } from './node-server.ts';
 
 export { MAX_BODY_BYTES } from './node-io.ts';
-export { startServer, CLOSE_GRACE_MS, DEFAULT_SERVER_LIMITS, MAX_HEADER_BYTES, type ServerLimits } from './node-server.ts';
-import type { ServerLimits } from './node-server.ts';
-
-export interface ServerOptions extends Partial<ServerLimits> {
-  engine: Engine;
-  port?: number;
-  host?: string;
-  /** One line per request (method, path, status, ms); silent when omitted. */
-  log?: (line: string) => void;
-  /** Required by every control request when set; required to listen on a non-loopback interface. */
-  controlToken?: string;
-  /**
-   * false: behave like a vendor's sandbox — no control API or dashboard, and the x-cardmock-*
-   * request headers (session, fault, delay) are ignored, so every client shares one state.
-   */
-  control?: boolean;
-  /** Host names the control API and dashboard answer besides loopback names and IP literals. */
-  allowHosts?: string[];
-}
-
-export interface RunningServer {
-  url: string;
-  port: number;
-  host: string;
-  server: http.Server;
-  /** Stop accepting connections, let requests in flight finish, then close idle connections. */
-  close(): Promise<void>;
-}
-
+export { startServer, CLOSE_GRACE_MS, DEFAULT_SERVER_LIMITS, MAX_HEADER_BYTES, type RunningServer, type ServerLimits, type ServerOptions } from './node-server.ts';
 
 export function createRequestListener(options: ServerOptions): http.RequestListener {
   const { engine, log } = options;

@@ -8,7 +8,7 @@ import type { Engine } from '../core/engine.ts';
 import type { MockResponse } from '../core/types.ts';
 import { cardmockError } from '../core/cardmock-error.ts';
 import { isLoopback } from './control-guard.ts';
-import { createRequestListener, type RunningServer, type ServerOptions } from './node-http.ts';
+import { createRequestListener } from './node-http.ts';
 
 export const MAX_HEADER_BYTES = 16 * 1024;
 
@@ -22,6 +22,32 @@ export interface ServerLimits {
   keepAliveTimeoutMs: number;
   /** Connections at once; beyond, new connections are closed at once. */
   maxConnections: number;
+}
+
+export interface ServerOptions extends Partial<ServerLimits> {
+  engine: Engine;
+  port?: number;
+  host?: string;
+  /** One line per request (method, path, status, ms); silent when omitted. */
+  log?: (line: string) => void;
+  /** Required by every control request when set; required to listen on a non-loopback interface. */
+  controlToken?: string;
+  /**
+   * false: behave like a vendor's sandbox — no control API or dashboard, and the x-cardmock-*
+   * request headers (session, fault, delay) are ignored, so every client shares one state.
+   */
+  control?: boolean;
+  /** Host names the control API and dashboard answer besides loopback names and IP literals. */
+  allowHosts?: string[];
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  host: string;
+  server: http.Server;
+  /** Stop accepting connections, let requests in flight finish, then close idle connections. */
+  close(): Promise<void>;
 }
 
 export const DEFAULT_SERVER_LIMITS: ServerLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 };

@@ -1,5 +1,5 @@
 /** The demo page: one panel per vendor operation, each calling the vendor's real URL with fetch. */
-import { specBaseUrls } from '../adapters/msw.ts';
+import { sandboxBaseUrl } from '../adapters/msw.ts';
 import { sampleCall } from '../core/sample-call.ts';
 import { allVendors } from '../vendors/index.ts';
 import { startCardmock } from './start-cardmock.ts';
@@ -10,7 +10,7 @@ document.querySelector('#reset')!.addEventListener('click', () => running.engine
 
 const container = document.querySelector('#operations')!;
 for (const vendor of allVendors) {
-  const base = specBaseUrls(vendor)[0]!.replace(/\{[^}]+\}/g, 'sandbox');
+  const base = sandboxBaseUrl(vendor);
   for (const op of vendor.responses.operations) {
     const call = sampleCall(vendor, op.operationId);
     const panel = document.createElement('div');

@@ -6,7 +6,7 @@
 import { setupServer } from 'msw/node';
 import { createEngine, type Engine } from '../core/engine.ts';
 import { manualClock, type ManualClock } from '../core/clock.ts';
-import { createHandlers, specBaseUrls } from '../adapters/msw.ts';
+import { createHandlers, sandboxBaseUrl } from '../adapters/msw.ts';
 import { startServer, type RunningServer } from '../adapters/node-http.ts';
 import { createControlApi } from '../control/control-api.ts';
 import { allVendors } from '../vendors/index.ts';
@@ -106,7 +106,7 @@ export function createTransport(name: Transport['name']): Transport {
       if (name === 'core') return viaCore(request.path, session, request, vendor);
       if (name === 'http') return viaFetch(`${server!.url}/${vendor}${request.path}`, session, request);
       const module = engine.vendor(vendor)!;
-      const base = specBaseUrls(module)[0]!.replace(/\{[^}]+\}/g, 'sandbox');
+      const base = sandboxBaseUrl(module);
       return viaFetch(`${base}${request.path}`, session, request);
     },
     control(session, method, path, body) {
