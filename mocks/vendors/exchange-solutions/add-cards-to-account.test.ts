@@ -42,7 +42,7 @@ interface Row {
   then?: (state: State, received: Received) => void;
 }
 
-const cardsOf = (state: State, accountId: string) => [...state.accounts.get(accountId)!.cards.keys()];
+const cardsOf = (state: State, accountId: string) => state.accounts.get(accountId)!.cards.map((c) => c.cardNumber);
 
 const ROWS: Row[] = [
   {
@@ -61,7 +61,7 @@ const ROWS: Row[] = [
       expect(new Set(r.body.successList).size).toBe(DIGITAL.quantity);
       expect(r.body.errorList).toEqual([]);
       expect(cardsOf(state, 'ACC-1001')).toEqual([OWN_CARD, ...r.body.successList]);
-      for (const n of r.body.successList) expect(state.accounts.get('ACC-1001')!.cards.get(n)).toMatchObject({ kind: 'digital', status: 'Active' });
+      for (const n of r.body.successList) expect(state.accounts.get('ACC-1001')!.cards.find((c) => c.cardNumber === n)).toMatchObject({ kind: 'digital', status: 'Active' });
     },
   },
   ...([true, 'true'] as const).map((isDefault): Row => ({
@@ -96,7 +96,7 @@ const ROWS: Row[] = [
     status: 200,
     then: (state, r) => {
       expect(r.body.successList).toHaveLength(4);
-      expect(state.accounts.get('ACC-1001')!.cards.size).toBe(5);
+      expect(state.accounts.get('ACC-1001')!.cards.length).toBe(5);
     },
   },
   { given: 'digital cards disabled for the program', request: add({ session: SESSIONS.noDigital, body: DIGITAL }), status: 400, example: 'DIGITAL_CARDS_NOT_ENABLED' },
@@ -186,7 +186,7 @@ describe.each(TRANSPORTS)('Exchange Solutions add cards via %s', (name) => {
     expect((await send(s, add({ body: physical(FRESH, FRESH_2) }))).status).toBe(200);
     const over = await send(s, add({ body: { quantity: 1 } }));
     expect([over.status, over.body]).toEqual([400, example(400, 'MAXIMUM_CARDS_EXCEEDED')]);
-    expect(state(s).accounts.get('ACC-1001')!.cards.size).toBe(5);
+    expect(state(s).accounts.get('ACC-1001')!.cards.length).toBe(5);
   });
 
   it('a card added to one account is in errorList when added to another', async () => {
@@ -267,7 +267,7 @@ describe('Exchange Solutions add cards: concurrency over HTTP', () => {
     expect(won).toHaveLength(4);
     expect(responses.filter((r) => r.status === 400).map((r) => r.body)).toEqual(Array(46).fill(example(400, 'MAXIMUM_CARDS_EXCEEDED')));
     const account = t.engine.state<State>(s, VENDOR).accounts.get('ACC-1001')!;
-    expect([...account.cards.keys()]).toEqual([OWN_CARD, ...won.map((r) => r.body.successList[0])]);
+    expect(account.cards.map((c) => c.cardNumber)).toEqual([OWN_CARD, ...won.map((r) => r.body.successList[0])]);
   });
 
   it('50 parallel adds of one new loyalty ID to two accounts → it lands on one; every request to the other lists it in errorList', async () => {
@@ -278,7 +278,7 @@ describe('Exchange Solutions add cards: concurrency over HTTP', () => {
     const state = t.engine.state<State>(s, VENDOR);
     const owner = state.cardOwners.get(FRESH)!;
     const winner = owner === 'ACC-1001' ? SESSIONS.active : SESSIONS.other;
-    const holders = [...state.accounts.values()].filter((a) => a.cards.has(FRESH));
+    const holders = [...state.accounts.values()].filter((a) => a.cards.some((c) => c.cardNumber === FRESH));
     expect(holders.map((a) => a.accountId)).toEqual([owner]);
     responses.forEach((r, i) => {
       if (sessions[i] === winner) expect(r.body).toEqual({ successList: [FRESH], errorList: [] });

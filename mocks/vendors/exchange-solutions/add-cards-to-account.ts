@@ -81,7 +81,7 @@ function addPhysicalCards(state: ExchangeSolutionsState, account: EsAccount, phy
     if (card.isDefault === true || card.isDefault === 'true') defaultCard = cardNumber;
     successList.push(cardNumber);
   }
-  if (account.cards.size + fresh.length > account.maxCards) return exchangeSolutionsError(400, 'MAXIMUM_CARDS_EXCEEDED');
+  if (account.cards.length + fresh.length > account.maxCards) return exchangeSolutionsError(400, 'MAXIMUM_CARDS_EXCEEDED');
 
   for (const card of fresh) addCard(state, account, card);
   if (defaultCard !== undefined) account.defaultCard = defaultCard;
@@ -89,7 +89,7 @@ function addPhysicalCards(state: ExchangeSolutionsState, account: EsAccount, phy
 }
 
 function addDigitalCards(state: ExchangeSolutionsState, account: EsAccount, quantity: number): OperationResponse<Operation> {
-  if (account.cards.size + quantity > account.maxCards) return exchangeSolutionsError(400, 'MAXIMUM_CARDS_EXCEEDED');
+  if (account.cards.length + quantity > account.maxCards) return exchangeSolutionsError(400, 'MAXIMUM_CARDS_EXCEEDED');
   const successList = Array.from({ length: quantity }, () => {
     const cardNumber = nextDigitalCardNumber(state);
     addCard(state, account, { cardNumber, kind: 'digital', status: 'Active' });

@@ -35,11 +35,11 @@ describe('Exchange Solutions add cards: no sequence of adds corrupts state', () 
           }
           let cards = 0;
           for (const account of state.accounts.values()) {
-            expect(account.cards.size).toBeLessThanOrEqual(account.maxCards);
-            expect(account.cards.size).toBeGreaterThanOrEqual(sizes.get(account.accountId) ?? 0);
-            if (account.status === 'Closed' || account.status === 'Deceased') expect(account.cards.size).toBe(0);
-            sizes.set(account.accountId, account.cards.size);
-            for (const cardNumber of account.cards.keys()) {
+            expect(account.cards.length).toBeLessThanOrEqual(account.maxCards);
+            expect(account.cards.length).toBeGreaterThanOrEqual(sizes.get(account.accountId) ?? 0);
+            if (account.status === 'Closed' || account.status === 'Deceased') expect(account.cards.length).toBe(0);
+            sizes.set(account.accountId, account.cards.length);
+            for (const { cardNumber } of account.cards) {
               cards++;
               expect(state.cardOwners.get(cardNumber)).toBe(account.accountId);
               expect(owners.get(cardNumber) ?? account.accountId).toBe(account.accountId);
