@@ -14,7 +14,10 @@ export interface Startup {
 
 export interface Scaling {
   entities: number;
+  /** The compiled server's (dist/, as installed). */
   rssMb: number;
+  /** The same run from source through tsx (the large run only). */
+  tsxRssMb?: number;
   meanUs: number;
   p50Us: number;
   p99Us: number;
@@ -70,8 +73,8 @@ export function reportText(results: BenchResults, ratios: Ratios): string {
       `serve --stateless ${stateless.ms} ms (${stateless.rangeMs.join('–')}), serve --validate ${validate.ms} ms (${validate.rangeMs.join('–')})`,
     `RSS one second after that (process and children): serve --stateless ${stateless.idleRssMb} MB, serve --validate ${validate.idleRssMb} MB`,
     `idle RSS of cardmock serve: ${idle.compiled} MB compiled (dist/, as installed), ${idle.tsx} MB from source through tsx`,
-    `scaling (one connection, sequential): ${small.entities.toLocaleString('en')}/vendor → RSS ${small.rssMb} MB, mean ${small.meanUs} µs, p99 ${small.p99Us} µs; ` +
-      `${large.entities.toLocaleString('en')}/vendor → RSS ${large.rssMb} MB, mean ${large.meanUs} µs, p99 ${large.p99Us} µs (mean ratio ${ratios.latencyLargeOverSmall})`,
+    `scaling (compiled, one connection, sequential): ${small.entities.toLocaleString('en')}/vendor → RSS ${small.rssMb} MB, mean ${small.meanUs} µs, p99 ${small.p99Us} µs; ` +
+      `${large.entities.toLocaleString('en')}/vendor → RSS ${large.rssMb} MB (${large.tsxRssMb ?? '?'} MB from source through tsx), mean ${large.meanUs} µs, p99 ${large.p99Us} µs (mean ratio ${ratios.latencyLargeOverSmall})`,
   ].join('\n');
 }
 
