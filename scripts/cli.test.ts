@@ -4,11 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { CLI as cli } from '../mocks/testing/cli-server.ts';
 
 const exec = promisify(execFile);
-const cli = fileURLToPath(new URL('../bin/cardmock.js', import.meta.url));
 const fails = (args: string[]) => exec(process.execPath, [cli, ...args], { timeout: 20_000 }).then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => e);
 
 describe('cardmock CLI', () => {

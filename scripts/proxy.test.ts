@@ -7,12 +7,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newEngine } from '../conformance/targets/mock-targets.ts';
 import { startServer, type RunningServer } from '../mocks/adapters/node-http.ts';
+import { CLI as cli } from '../mocks/testing/cli-server.ts';
 
-const cli = fileURLToPath(new URL('../bin/cardmock.js', import.meta.url));
 const TOKEN = 'proxy-test-secret-token-7Qx9';
 const BODY_SECRET = 'body-secret-value-4kP2';
 const ASSIGN = '/customers/1231122232/prepaid/cards/f16ba382-eb42-481a-b08f-c57bdc9aae24/assignments';

@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { send, RequestFailed } from './http-client.ts';
 import type { Target } from './target.ts';
+import { writeEndlessly } from './endless-answer.test-helper.ts';
 
 const target = (base: Target['base'], overrides: Partial<Target> = {}): Target => ({
   name: 'test',
@@ -32,16 +33,8 @@ describe('conformance http client', () => {
       if (req.url === '/endless') {
         // An answer with no end, written as fast as the client reads: only the cap stops it.
         res.writeHead(200, { 'content-type': 'application/json' });
-        const chunk = Buffer.alloc(64 * 1024, 'a');
-        const pump = () => {
-          while (!res.destroyed) {
-            endlessWritten += chunk.length;
-            if (!res.write(chunk)) break;
-          }
-        };
-        res.on('drain', pump);
         res.on('close', closed);
-        pump();
+        writeEndlessly(res, 'a', (bytes) => (endlessWritten += bytes));
       } else if (req.url === '/declared') res.writeHead(200, { 'content-length': String(1e9) }).write('{');
       else if (req.url === '/huge-header') res.writeHead(200, { 'x-padding': 'a'.repeat(200_000) }).end('{}');
       else if (req.url === '/redirect') res.writeHead(302, { location: 'http://203.0.113.1/elsewhere' }).end();

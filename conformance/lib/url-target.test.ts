@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { speaksControlApi } from './url-target.ts';
+import { writeEndlessly } from './endless-answer.test-helper.ts';
 
 describe('speaksControlApi', () => {
   let server: http.Server;
@@ -13,15 +14,7 @@ describe('speaksControlApi', () => {
       if (req.url !== '/__cardmock/sessions') return res.writeHead(404).end();
       // An endless 200: the probe must hang up rather than buffer it.
       res.writeHead(200, { 'content-type': 'application/json' });
-      const chunk = Buffer.alloc(64 * 1024, ' ');
-      const pump = () => {
-        while (!res.destroyed) {
-          written += chunk.length;
-          if (!res.write(chunk)) break;
-        }
-      };
-      res.on('drain', pump);
-      pump();
+      writeEndlessly(res, ' ', (bytes) => (written += bytes));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

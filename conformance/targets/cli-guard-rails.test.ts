@@ -9,17 +9,18 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { startServer, type RunningServer } from '../../mocks/adapters/node-http.ts';
+import { startServer } from '../../mocks/adapters/node-http.ts';
 import { fixturePlan } from '../lib/fixture-pool.ts';
 import { scenarios } from '../cases/index.ts';
 import { newEngine } from './mock-targets.ts';
+import { serveDuringSuite } from '../../mocks/testing/suite-server.ts';
+import { CLI } from '../../mocks/testing/cli-server.ts';
 
 const execute = promisify(execFile);
 type Result = { code: number; stdout: string; stderr: string };
 const conform = (...args: string[]): Promise<Result> =>
-  execute(process.execPath, [fileURLToPath(new URL('../../bin/cardmock.js', import.meta.url)), 'conform', ...args], { timeout: 60_000 }).then(
+  execute(process.execPath, [CLI, 'conform', ...args], { timeout: 60_000 }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
     (e: Result) => e,
   );
@@ -34,14 +35,12 @@ async function closedPort(): Promise<number> {
 }
 
 describe('cardmock conform guard rails', () => {
-  let server: RunningServer;
+  const server = serveDuringSuite();
   let dir: string;
   beforeAll(async () => {
-    server = await startServer({ engine: newEngine(), port: 0 });
     dir = await mkdtemp(path.join(tmpdir(), 'cardmock-guard-'));
   });
   afterAll(async () => {
-    await server?.close();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -53,15 +52,15 @@ describe('cardmock conform guard rails', () => {
   });
 
   it('--only matching nothing: exit 2', async () => {
-    const result = await conform('--base-url', server.url, '--only', 'no-such-scenario');
+    const result = await conform('--base-url', server().url, '--only', 'no-such-scenario');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--only no-such-scenario matches no scenario/);
   });
 
   it('a cardmock root given for one vendor: a hint naming the /<vendor> prefix', async () => {
-    const result = await conform('--vendor', 'paysafe', '--base-url', server.url);
+    const result = await conform('--vendor', 'paysafe', '--base-url', server().url);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`Use --base-url ${server.url}/paysafe`);
+    expect(result.stderr).toContain(`Use --base-url ${server().url}/paysafe`);
   });
 
   it('every scenario skipped: exit 1 unless --allow-empty', async () => {
@@ -79,7 +78,7 @@ describe('cardmock conform guard rails', () => {
   });
 
   it('the terminal matrix explains its marks', async () => {
-    const result = await conform('--vendor', 'enfuce', '--base-url', `${server.url}/enfuce`, '--quiet');
+    const result = await conform('--vendor', 'enfuce', '--base-url', `${server().url}/enfuce`, '--quiet');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/\b404\*/);
     expect(result.stdout).toMatch(/\n {2}\d{3}\* a status cardmock added \(x-inferred\)/);
@@ -87,9 +86,9 @@ describe('cardmock conform guard rails', () => {
   });
 
   it('a run against a cardmock server removes the sessions it created', async () => {
-    const before = (await (await fetch(`${server.url}/__cardmock/sessions`)).json()) as { sessions: string[] };
-    expect((await conform('--base-url', server.url, '--quiet')).code).toBe(0);
-    const after = (await (await fetch(`${server.url}/__cardmock/sessions`)).json()) as { sessions: string[] };
+    const before = (await (await fetch(`${server().url}/__cardmock/sessions`)).json()) as { sessions: string[] };
+    expect((await conform('--base-url', server().url, '--quiet')).code).toBe(0);
+    const after = (await (await fetch(`${server().url}/__cardmock/sessions`)).json()) as { sessions: string[] };
     expect(after.sessions.filter((s) => s.startsWith('conform-'))).toEqual([]);
     expect(after.sessions.length).toBeLessThanOrEqual(before.sessions.length + 1);
   });

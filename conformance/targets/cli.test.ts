@@ -4,29 +4,25 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { fileURLToPath } from 'node:url';
-import { startServer, type RunningServer } from '../../mocks/adapters/node-http.ts';
-import { newEngine } from './mock-targets.ts';
 import { PISMO_TOKEN } from '../../mocks/vendors/pismo/fixtures.ts';
+import { serveDuringSuite } from '../../mocks/testing/suite-server.ts';
+import { CLI as cli } from '../../mocks/testing/cli-server.ts';
 
 const run = promisify(execFile);
-const cli = fileURLToPath(new URL('../../bin/cardmock.js', import.meta.url));
 
 describe('cardmock conform (CLI) against a running server', () => {
-  let server: RunningServer;
+  const server = serveDuringSuite();
   let dir: string;
   beforeAll(async () => {
-    server = await startServer({ engine: newEngine(), port: 0 });
     dir = await mkdtemp(path.join(tmpdir(), 'cardmock-conform-'));
   });
   afterAll(async () => {
-    await server?.close();
     await rm(dir, { recursive: true, force: true });
   });
 
   it('prints progress and the matrix, writes JUnit, exits 0', async () => {
     const output = path.join(dir, 'report.xml');
-    const { stdout, stderr } = await run(process.execPath, [cli, 'conform', '--base-url', server.url, '--output', output], { timeout: 60_000 });
+    const { stdout, stderr } = await run(process.execPath, [cli, 'conform', '--base-url', server().url, '--output', output], { timeout: 60_000 });
     expect(stderr).toMatch(/\[\s*1\/\d+\] ✓/);
     expect(stdout).toMatch(/Coverage matrix/);
     expect(stdout).toMatch(/matrix complete/);
@@ -43,7 +39,7 @@ describe('cardmock conform (CLI) against a running server', () => {
     const outputs = await Promise.all(
       (['junit', 'json', 'markdown'] as const).map(async (reporter) => {
         const output = path.join(dir, `secret.${reporter}`);
-        const result = await run(process.execPath, [cli, 'conform', '--vendor', 'pismo', '--base-url', `${server.url}/pismo`, '--auth', auth, '--reporter', reporter, '--output', output], { timeout: 60_000 }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+        const result = await run(process.execPath, [cli, 'conform', '--vendor', 'pismo', '--base-url', `${server().url}/pismo`, '--auth', auth, '--reporter', reporter, '--output', output], { timeout: 60_000 }).catch((e: { code: number; stdout: string; stderr: string }) => e);
         expect((result as { code?: number }).code).toBe(1);
         return [result.stdout, result.stderr, await readFile(output, 'utf8')];
       }),
@@ -63,7 +59,7 @@ describe('cardmock conform (CLI) against a running server', () => {
     const outputs = await Promise.all(
       (['junit', 'json', 'markdown'] as const).map(async (reporter) => {
         const output = path.join(dir, `escaped-${reporter}-${special.charCodeAt(0)}`);
-        const result = await run(process.execPath, [cli, 'conform', '--vendor', 'paysafe', '--base-url', `${server.url}/paysafe`, '--auth', `Bearer ${secret}`, '--reporter', reporter, '--output', output], { timeout: 60_000 }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+        const result = await run(process.execPath, [cli, 'conform', '--vendor', 'paysafe', '--base-url', `${server().url}/paysafe`, '--auth', `Bearer ${secret}`, '--reporter', reporter, '--output', output], { timeout: 60_000 }).catch((e: { code: number; stdout: string; stderr: string }) => e);
         expect((result as { code?: number }).code).toBe(1);
         return [result.stdout, result.stderr, await readFile(output, 'utf8')];
       }),
@@ -79,7 +75,7 @@ describe('cardmock conform (CLI) against a running server', () => {
     const secret = `Basic ${btoa('store.server:8a16a6b70505eb1f1ff7cdc0cd5559a7')}`;
     const file = path.join(dir, 'fixtures.json');
     await writeFile(file, JSON.stringify({ capillary: { readOnlyAuthorization: secret } }));
-    const result = await run(process.execPath, [cli, 'conform', '--vendor', 'capillary', '--base-url', `${server.url}/capillary`, '--fixtures', file, '--only', '403'], { timeout: 60_000 }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    const result = await run(process.execPath, [cli, 'conform', '--vendor', 'capillary', '--base-url', `${server().url}/capillary`, '--fixtures', file, '--only', '403'], { timeout: 60_000 }).catch((e: { code: number; stdout: string; stderr: string }) => e);
     expect((result as { code?: number }).code).toBe(1);
     expect(result.stdout).toMatch(/capillary\.add\.403-read-only-till/);
     expect(result.stdout).toMatch(/reproduce: curl .*\[REDACTED\]/);
@@ -88,7 +84,7 @@ describe('cardmock conform (CLI) against a running server', () => {
 
   it('exits 1 and names the failing check when the target breaks the contract', async () => {
     // A wrong token for Pismo: every scenario that expects success is refused with 401.
-    const result = await run(process.execPath, [cli, 'conform', '--vendor', 'pismo', '--base-url', `${server.url}/pismo`, '--auth', 'Bearer wrong.token.value', '--quiet'], { timeout: 60_000 }).catch((e: { code: number; stdout: string }) => e);
+    const result = await run(process.execPath, [cli, 'conform', '--vendor', 'pismo', '--base-url', `${server().url}/pismo`, '--auth', 'Bearer wrong.token.value', '--quiet'], { timeout: 60_000 }).catch((e: { code: number; stdout: string }) => e);
     expect((result as { code?: number }).code).toBe(1);
     expect(result.stdout).toMatch(/\[statusMatchesScenario\]/);
     expect(result.stdout).not.toContain('wrong.token.value');

@@ -10,13 +10,12 @@ import { serveCli } from '../../mocks/testing/cli-server.ts';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { allVendors } from '../../mocks/vendors/index.ts';
 import type { RunReport } from '../lib/run.ts';
+import { CLI as cli } from '../../mocks/testing/cli-server.ts';
 
 const run = promisify(execFile);
-const cli = fileURLToPath(new URL('../../bin/cardmock.js', import.meta.url));
 const POOL = 6;
 /** Pooled fixture key → the path parameter of the vendor's scale calls that names such an entity. */
 const POOLED: Record<string, Record<string, string>> = {

@@ -9,6 +9,9 @@ import { timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { Guard } from '../app/create-app.ts';
 import type { MockRequest } from '../core/types.ts';
+import { isLoopback } from './loopback.ts';
+
+export { isLoopback };
 
 export const CONTROL_TOKEN_HEADER = 'x-cardmock-control-token';
 
@@ -21,10 +24,6 @@ export interface GuardOptions {
 export type Refusal = { ok: false; status: 401 | 403; code: string; message: string };
 export type Verdict = { ok: true } | Refusal;
 
-export function isLoopback(address: string | undefined): boolean {
-  if (!address) return false;
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.') || address === 'localhost';
-}
 
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);

@@ -4,14 +4,13 @@
  * (405 with Allow for a method the spec does not list), never a 5xx, a stack trace or a hang, and
  * the server keeps serving.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import http from 'node:http';
 import { createSchemaRegistry } from '../../specs/lib/schema-registry.ts';
-import { createEngine } from '../core/engine.ts';
 import { sampleCall, type ConcreteCall } from '../core/sample-call.ts';
 import type { VendorModule } from '../core/vendor.ts';
 import { allVendors } from '../vendors/index.ts';
-import { startServer, type RunningServer } from './node-http.ts';
+import { serveDuringSuite } from '../testing/suite-server.ts';
 
 interface Raw {
   method: string;
@@ -103,20 +102,16 @@ function catalog(vendor: VendorModule, operationId: string, session: () => strin
 }
 
 describe('hostile input over HTTP', () => {
-  let server: RunningServer;
+  const server = serveDuringSuite();
   let n = 0;
   const session = () => `hostile-${++n}`;
-  beforeAll(async () => {
-    server = await startServer({ engine: createEngine({ vendors: allVendors }), port: 0 });
-  });
-  afterAll(() => server?.close());
 
   for (const vendor of allVendors) {
     const registry = createSchemaRegistry(vendor.document, vendor.name);
     for (const op of vendor.responses.operations) {
       describe(`${vendor.name} ${op.operationId}`, () => {
         it.each(catalog(vendor, op.operationId, session))('%s → documented 4xx in the vendor envelope', async (_name, raw, want) => {
-          const answer = await send(server.url, raw);
+          const answer = await send(server().url, raw);
           expect(answer.text).not.toMatch(/\n\s+at |\.ts:\d+|<html/i);
           if (want.status === 405) {
             expect(answer.status).toBe(405);
@@ -137,7 +132,7 @@ describe('hostile input over HTTP', () => {
 
         it('keeps serving afterwards', async () => {
           const call = sampleCall(vendor, op.operationId);
-          const answer = await send(server.url, { method: call.method, path: `/${vendor.name}${call.path}`, headers: { ...call.headers, 'x-cardmock-session': session() }, ...(call.body ? { body: call.body } : {}) });
+          const answer = await send(server().url, { method: call.method, path: `/${vendor.name}${call.path}`, headers: { ...call.headers, 'x-cardmock-session': session() }, ...(call.body ? { body: call.body } : {}) });
           expect(answer.status).toBeLessThan(300);
         });
       });
@@ -147,11 +142,7 @@ describe('hostile input over HTTP', () => {
 
 /** The same promise for cardmock's own surface: the control API and dashboard answer in cardmock's envelope. */
 describe('hostile input to the control API and dashboard', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startServer({ engine: createEngine({ vendors: allVendors }), port: 0 });
-  });
-  afterAll(() => server?.close());
+  const server = serveDuringSuite();
 
   const cases: [string, Raw, number, string | undefined][] = [
     ['forged Host (DNS rebinding) on the control API', { method: 'POST', path: '/__cardmock/reset', headers: { host: 'evil.example' } }, 403, 'HOST_NOT_ALLOWED'],
@@ -164,7 +155,7 @@ describe('hostile input to the control API and dashboard', () => {
   ];
 
   it.each(cases)('%s → %d in cardmock\'s envelope', async (_name, raw, status, code) => {
-    const answer = await send(server.url, raw);
+    const answer = await send(server().url, raw);
     expect(answer.status).toBe(status);
     expect(answer.text).not.toMatch(/\n\s+at |\.ts:\d+/);
     if (code) expect(JSON.parse(answer.text)).toMatchObject({ error: { code, message: expect.any(String) } });

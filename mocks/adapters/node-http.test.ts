@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
-import type { IncomingMessage } from 'node:http';
 import { createEngine } from '../core/engine.ts';
 import { sampleCall } from '../core/sample-call.ts';
 import { allVendors } from '../vendors/index.ts';
 import { CONTROL_TOKEN_HEADER, controlVerdict } from './control-guard.ts';
 import { startServer, type RunningServer } from './node-http.ts';
 import { serveCli } from '../testing/cli-server.ts';
+import { CLI as cli } from '../testing/cli-server.ts';
 
-const cli = fileURLToPath(new URL('../../bin/cardmock.js', import.meta.url));
 const paysafe = allVendors.find((v) => v.name === 'paysafe')!;
 
 const serve = serveCli;

@@ -3,12 +3,11 @@
  * left out), and the pattern MSW matches them with, `{variables}` matching any value.
  */
 import type { VendorModule } from '../core/vendor.ts';
+import { isLoopback } from './loopback.ts';
 
-/** The base URLs of a vendor's spec, minus cardmock's own local server. */
+/** The base URLs of a vendor's spec, minus cardmock's own (the one on a loopback address). */
 export function specBaseUrls(vendor: VendorModule): string[] {
-  return (vendor.document.servers ?? [])
-    .map((s) => s.url)
-    .filter((url) => !/^http:\/\/127\.0\.0\.1:4010\//.test(url));
+  return (vendor.document.servers ?? []).map((s) => s.url).filter((url) => !isLoopback(new URL(url.replace(/\{[^}]+\}/g, 'x')).hostname));
 }
 
 /** The vendor's first spec base URL with every `{variable}` set to `sandbox`: a URL MSW answers. */

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import http from 'node:http';
-import { createEngine } from '../core/engine.ts';
 import { MAX_FAULT_RULES } from '../core/faults.ts';
 import { sampleCall } from '../core/sample-call.ts';
-import { startServer, type RunningServer } from '../adapters/node-http.ts';
 import { allVendors } from '../vendors/index.ts';
+import { serveDuringSuite } from '../testing/suite-server.ts';
 
 const paysafe = allVendors.find((v) => v.name === 'paysafe')!;
 const assign = sampleCall(paysafe, 'assignBulkCard');
@@ -26,35 +25,31 @@ function send(url: string, method: string, path: string, headers: Record<string,
 }
 
 describe('control API limits', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startServer({ engine: createEngine({ vendors: allVendors }), port: 0 });
-  });
-  afterAll(() => server?.close());
+  const server = serveDuringSuite();
 
   it('POST /faults answers 201 with the rule it created, not the whole list', async () => {
     const headers = { 'x-cardmock-session': 'faults-created' };
     const rule = { vendor: 'paysafe', operationId: 'assignBulkCard', status: 503, times: 2 };
-    const first = await send(server.url, 'POST', '/__cardmock/faults', headers, JSON.stringify(rule));
+    const first = await send(server().url, 'POST', '/__cardmock/faults', headers, JSON.stringify(rule));
     expect([first.status, first.json]).toEqual([201, rule]);
-    const second = await send(server.url, 'POST', '/__cardmock/faults', headers, JSON.stringify({ vendor: 'pismo', delayMs: 5 }));
+    const second = await send(server().url, 'POST', '/__cardmock/faults', headers, JSON.stringify({ vendor: 'pismo', delayMs: 5 }));
     expect([second.status, second.json]).toEqual([201, { vendor: 'pismo', delayMs: 5 }]);
   });
 
   it(`a session holds at most ${MAX_FAULT_RULES} fault rules; the next gets a clear 400`, async () => {
     const headers = { 'x-cardmock-session': 'faults-cap' };
     const rule = JSON.stringify({ vendor: 'paysafe', delayMs: 1 });
-    for (let i = 0; i < MAX_FAULT_RULES; i++) expect((await send(server.url, 'POST', '/__cardmock/faults', headers, rule)).status).toBe(201);
-    const over = await send(server.url, 'POST', '/__cardmock/faults', headers, rule);
+    for (let i = 0; i < MAX_FAULT_RULES; i++) expect((await send(server().url, 'POST', '/__cardmock/faults', headers, rule)).status).toBe(201);
+    const over = await send(server().url, 'POST', '/__cardmock/faults', headers, rule);
     expect(over.status).toBe(400);
     expect(over.json.error).toMatchObject({ code: 'FAULT_RULE_LIMIT', message: expect.stringContaining(`${MAX_FAULT_RULES}`) });
-    expect((await send(server.url, 'DELETE', '/__cardmock/faults', headers)).status).toBe(200);
-    expect((await send(server.url, 'POST', '/__cardmock/faults', headers, rule)).status).toBe(201);
+    expect((await send(server().url, 'DELETE', '/__cardmock/faults', headers)).status).toBe(200);
+    expect((await send(server().url, 'POST', '/__cardmock/faults', headers, rule)).status).toBe(201);
   });
 
   describe('session names are validated the same way on vendor and control paths', () => {
-    const vendorCall = (session: string) => send(server.url, assign.method, `/paysafe${assign.path}`, { ...assign.headers, 'x-cardmock-session': session }, assign.body!);
-    const reset = (session: string) => send(server.url, 'POST', '/__cardmock/reset', { 'x-cardmock-session': session });
+    const vendorCall = (session: string) => send(server().url, assign.method, `/paysafe${assign.path}`, { ...assign.headers, 'x-cardmock-session': session }, assign.body!);
+    const reset = (session: string) => send(server().url, 'POST', '/__cardmock/reset', { 'x-cardmock-session': session });
 
     it('200 visible ASCII characters work on both; the session can be reset', async () => {
       const name = 's'.repeat(199) + '~';

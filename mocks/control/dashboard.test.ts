@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../core/engine.ts';
-import { startServer, type RunningServer } from '../adapters/node-http.ts';
-import { allVendors } from '../vendors/index.ts';
+import { describe, expect, it } from 'vitest';
+import { serveDuringSuite } from '../testing/suite-server.ts';
 
 describe('dashboard response headers', () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startServer({ engine: createEngine({ vendors: allVendors }), port: 0 });
-  });
-  afterAll(() => server?.close());
+  const server = serveDuringSuite();
 
   it('cannot be framed, sniffed or made to run scripts it does not ship', async () => {
-    const r = await fetch(`${server.url}/__cardmock/`);
+    const r = await fetch(`${server().url}/__cardmock/`);
     expect(r.status).toBe(200);
     const csp = r.headers.get('content-security-policy') ?? '';
     expect(csp).toMatch(/default-src 'none'/);
@@ -24,13 +18,13 @@ describe('dashboard response headers', () => {
   });
 
   it('answers HEAD with the headers of GET and no body', async () => {
-    const get = await fetch(`${server.url}/__cardmock/`);
-    const head = await fetch(`${server.url}/__cardmock/`, { method: 'HEAD' });
+    const get = await fetch(`${server().url}/__cardmock/`);
+    const head = await fetch(`${server().url}/__cardmock/`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(head.headers.get('content-length')).toBe(get.headers.get('content-length'));
     expect(head.headers.get('content-security-policy')).toBe(get.headers.get('content-security-policy'));
     expect(await head.text()).toBe('');
-    const redirect = await fetch(`${server.url}/__cardmock`, { method: 'HEAD', redirect: 'manual' });
+    const redirect = await fetch(`${server().url}/__cardmock`, { method: 'HEAD', redirect: 'manual' });
     expect(redirect.status).toBe(301);
   });
 });
