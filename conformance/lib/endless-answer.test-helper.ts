@@ -1,5 +1,7 @@
-/** Test support (not part of the library): a server answer that never ends, 64 KiB chunks written as fast as the client reads. */
-import type http from 'node:http';
+/** Test support (not part of the library): a loopback server for a suite, and an answer that never ends. */
+import { afterAll, beforeAll } from 'vitest';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 /** Writes to `res` until the client hangs up; `onChunk` counts the bytes each chunk adds. */
 export function writeEndlessly(res: http.ServerResponse, fill: string, onChunk: (bytes: number) => void): void {
@@ -12,4 +14,22 @@ export function writeEndlessly(res: http.ServerResponse, fill: string, onChunk: 
   };
   res.on('drain', pump);
   pump();
+}
+
+/**
+ * A plain HTTP server with `listener` on a free loopback port for one `describe` block, closed
+ * (open connections cut) after its tests; the returned function gives its origin.
+ */
+export function listenDuringSuite(listener: http.RequestListener): () => string {
+  const server = http.createServer(listener);
+  let origin = '';
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  return () => origin;
 }

@@ -2,12 +2,12 @@
  * The conformance client against misbehaving servers: huge answers, oversized headers, redirects,
  * rate limits longer than the time budget, and in-process listeners.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { send, RequestFailed } from './http-client.ts';
 import type { Target } from './target.ts';
-import { writeEndlessly } from './endless-answer.test-helper.ts';
+import { listenDuringSuite, writeEndlessly } from './endless-answer.test-helper.ts';
 
 const target = (base: Target['base'], overrides: Partial<Target> = {}): Target => ({
   name: 'test',
@@ -21,36 +21,25 @@ const target = (base: Target['base'], overrides: Partial<Target> = {}): Target =
 const get = (url: string) => ({ method: 'GET', url, headers: {} });
 
 describe('conformance http client', () => {
-  let server: http.Server;
-  let origin: string;
   /** Bytes the endless route managed to write before the client hung up. */
   let endlessWritten = 0;
-  let endlessClosed: Promise<void>;
-  beforeAll(async () => {
-    let closed!: () => void;
-    endlessClosed = new Promise((resolve) => (closed = resolve));
-    server = http.createServer((req, res) => {
-      if (req.url === '/endless') {
-        // An answer with no end, written as fast as the client reads: only the cap stops it.
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.on('close', closed);
-        writeEndlessly(res, 'a', (bytes) => (endlessWritten += bytes));
-      } else if (req.url === '/declared') res.writeHead(200, { 'content-length': String(1e9) }).write('{');
-      else if (req.url === '/huge-header') res.writeHead(200, { 'x-padding': 'a'.repeat(200_000) }).end('{}');
-      else if (req.url === '/redirect') res.writeHead(302, { location: 'http://203.0.113.1/elsewhere' }).end();
-      else if (req.url === '/limited') res.writeHead(429, { 'retry-after': '5' }).end();
-      else res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+  let closed!: () => void;
+  const endlessClosed = new Promise<void>((resolve) => (closed = resolve));
+  const origin = listenDuringSuite((req, res) => {
+    if (req.url === '/endless') {
+      // An answer with no end, written as fast as the client reads: only the cap stops it.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.on('close', closed);
+      writeEndlessly(res, 'a', (bytes) => (endlessWritten += bytes));
+    } else if (req.url === '/declared') res.writeHead(200, { 'content-length': String(1e9) }).write('{');
+    else if (req.url === '/huge-header') res.writeHead(200, { 'x-padding': 'a'.repeat(200_000) }).end('{}');
+    else if (req.url === '/redirect') res.writeHead(302, { location: 'http://203.0.113.1/elsewhere' }).end();
+    else if (req.url === '/limited') res.writeHead(429, { 'retry-after': '5' }).end();
+    else res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
   });
 
   it('stops reading an answer beyond the size cap and hangs up', async () => {
-    const t = target(() => origin, { maxResponseBytes: 1024 * 1024 });
+    const t = target(origin, { maxResponseBytes: 1024 * 1024 });
     await expect(send(t, 'v', get('/endless'))).rejects.toThrow(/larger than 1048576 bytes/);
     await endlessClosed;
     // The server could only queue socket buffers beyond the cap, not gigabytes.
@@ -58,11 +47,11 @@ describe('conformance http client', () => {
   });
 
   it('refuses a declared Content-Length above the cap without reading it', async () => {
-    await expect(send(target(() => origin, { maxResponseBytes: 1000 }), 'v', get('/declared'))).rejects.toThrow(/larger than 1000 bytes/);
+    await expect(send(target(origin, { maxResponseBytes: 1000 }), 'v', get('/declared'))).rejects.toThrow(/larger than 1000 bytes/);
   });
 
   it('names oversized headers as such, not as a refused connection', async () => {
-    const failure = await send(target(() => origin), 'v', get('/huge-header')).catch((e: unknown) => e);
+    const failure = await send(target(origin), 'v', get('/huge-header')).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(RequestFailed);
     expect((failure as RequestFailed).message).toMatch(/response headers larger than/);
     expect((failure as RequestFailed).hint).toMatch(/oversized headers/);
@@ -80,7 +69,7 @@ describe('conformance http client', () => {
   });
 
   it('does not follow redirects: the 3xx is what the target answered', async () => {
-    const response = await send(target(() => origin), 'v', get('/redirect'));
+    const response = await send(target(origin), 'v', get('/redirect'));
     expect(response.status).toBe(302);
     expect(response.headers.location).toBe('http://203.0.113.1/elsewhere');
   });
@@ -88,7 +77,7 @@ describe('conformance http client', () => {
   it('keeps Retry-After waits inside the time budget', async () => {
     const sleeps: number[] = [];
     const started = performance.now();
-    const failure = (await send(target(() => origin, { timeoutMs: 2_000 }), 'v', get('/limited'), async (ms) => {
+    const failure = (await send(target(origin, { timeoutMs: 2_000 }), 'v', get('/limited'), async (ms) => {
       sleeps.push(ms);
     }).catch((e: unknown) => e)) as RequestFailed;
     expect(sleeps).toEqual([]);

@@ -3,18 +3,17 @@
  * any scenario (nothing listening, --only matching nothing, a cardmock root given for one vendor);
  * an empty run is not a green one; --plan says what a sandbox run needs; the matrix explains its marks.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startServer } from '../../mocks/adapters/node-http.ts';
 import { fixturePlan } from '../lib/fixture-pool.ts';
 import { scenarios } from '../cases/index.ts';
 import { newEngine } from './mock-targets.ts';
-import { serveDuringSuite } from '../../mocks/testing/suite-server.ts';
+import { serveDuringSuite, tempDirDuringSuite } from '../../mocks/testing/suite-server.ts';
 import { CLI } from '../../mocks/testing/cli-server.ts';
 
 const execute = promisify(execFile);
@@ -36,13 +35,7 @@ async function closedPort(): Promise<number> {
 
 describe('cardmock conform guard rails', () => {
   const server = serveDuringSuite();
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'cardmock-guard-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = tempDirDuringSuite('cardmock-guard-');
 
   it('nothing listening at the base URL: one clear line, exit 2, no scenario run', async () => {
     const result = await conform('--vendor', 'pismo', '--base-url', `http://127.0.0.1:${await closedPort()}/pismo`);
@@ -94,7 +87,7 @@ describe('cardmock conform guard rails', () => {
   });
 
   it('--plan: per vendor and key, the values a full run needs, against what the file gives', async () => {
-    const file = path.join(dir, 'fixtures.json');
+    const file = path.join(dir(), 'fixtures.json');
     await writeFile(file, JSON.stringify({ paysafe: { unassignedCardId: ['a', 'b'] } }));
     const result = await conform('--vendor', 'paysafe', '--plan', '--fixtures', file);
     expect(result.code).toBe(0);

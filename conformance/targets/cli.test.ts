@@ -1,27 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PISMO_TOKEN } from '../../mocks/vendors/pismo/fixtures.ts';
-import { serveDuringSuite } from '../../mocks/testing/suite-server.ts';
+import { serveDuringSuite, tempDirDuringSuite } from '../../mocks/testing/suite-server.ts';
 import { CLI as cli } from '../../mocks/testing/cli-server.ts';
 
 const run = promisify(execFile);
 
 describe('cardmock conform (CLI) against a running server', () => {
   const server = serveDuringSuite();
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'cardmock-conform-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = tempDirDuringSuite('cardmock-conform-');
 
   it('prints progress and the matrix, writes JUnit, exits 0', async () => {
-    const output = path.join(dir, 'report.xml');
+    const output = path.join(dir(), 'report.xml');
     const { stdout, stderr } = await run(process.execPath, [cli, 'conform', '--base-url', server().url, '--output', output], { timeout: 60_000 });
     expect(stderr).toMatch(/\[\s*1\/\d+\] ✓/);
     expect(stdout).toMatch(/Coverage matrix/);
@@ -38,7 +31,7 @@ describe('cardmock conform (CLI) against a running server', () => {
     const auth = `Bearer ${secret}`;
     const outputs = await Promise.all(
       (['junit', 'json', 'markdown'] as const).map(async (reporter) => {
-        const output = path.join(dir, `secret.${reporter}`);
+        const output = path.join(dir(), `secret.${reporter}`);
         const result = await run(process.execPath, [cli, 'conform', '--vendor', 'pismo', '--base-url', `${server().url}/pismo`, '--auth', auth, '--reporter', reporter, '--output', output], { timeout: 60_000 }).catch((e: { code: number; stdout: string; stderr: string }) => e);
         expect((result as { code?: number }).code).toBe(1);
         return [result.stdout, result.stderr, await readFile(output, 'utf8')];
@@ -58,7 +51,7 @@ describe('cardmock conform (CLI) against a running server', () => {
     const secret = `tok${special}en${special}${marker}`;
     const outputs = await Promise.all(
       (['junit', 'json', 'markdown'] as const).map(async (reporter) => {
-        const output = path.join(dir, `escaped-${reporter}-${special.charCodeAt(0)}`);
+        const output = path.join(dir(), `escaped-${reporter}-${special.charCodeAt(0)}`);
         const result = await run(process.execPath, [cli, 'conform', '--vendor', 'paysafe', '--base-url', `${server().url}/paysafe`, '--auth', `Bearer ${secret}`, '--reporter', reporter, '--output', output], { timeout: 60_000 }).catch((e: { code: number; stdout: string; stderr: string }) => e);
         expect((result as { code?: number }).code).toBe(1);
         return [result.stdout, result.stderr, await readFile(output, 'utf8')];
@@ -73,7 +66,7 @@ describe('cardmock conform (CLI) against a running server', () => {
     const { writeFile } = await import('node:fs/promises');
     // A till that may write, given as the read-only one: the 403 scenario fails and prints its curl line.
     const secret = `Basic ${btoa('store.server:8a16a6b70505eb1f1ff7cdc0cd5559a7')}`;
-    const file = path.join(dir, 'fixtures.json');
+    const file = path.join(dir(), 'fixtures.json');
     await writeFile(file, JSON.stringify({ capillary: { readOnlyAuthorization: secret } }));
     const result = await run(process.execPath, [cli, 'conform', '--vendor', 'capillary', '--base-url', `${server().url}/capillary`, '--fixtures', file, '--only', '403'], { timeout: 60_000 }).catch((e: { code: number; stdout: string; stderr: string }) => e);
     expect((result as { code?: number }).code).toBe(1);
