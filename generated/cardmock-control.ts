@@ -28,8 +28,9 @@ export interface paths {
          * Sessions that hold state, and how many were evicted
          * @description A session exists once it holds state (vendor state, fault rules, pending transitions); a
          *     request that changes nothing leaves none behind. At most `maxSessions` are kept (least
-         *     recently used evicted first) and a session idle for `idleTtlMs` is dropped
-         *     (`cardmock serve --max-sessions`, `--session-ttl`).
+         *     recently used evicted first), the memory the state of all sessions takes stays under
+         *     `maxMemoryBytes` (least recently used evicted first), and a session idle for `idleTtlMs`
+         *     is dropped (`cardmock serve --max-sessions`, `--max-memory`, `--session-ttl`).
          */
         get: operations["listSessions"];
         put?: never;
@@ -305,6 +306,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
         };
     };
     listSessions: {
@@ -328,11 +330,22 @@ export interface operations {
                         live: number;
                         maxSessions: number;
                         idleTtlMs: number;
+                        /** @description Bytes (UTF-8) of request bodies all sessions store now (fixtures, accepted vendor requests). */
+                        storedBytes: number;
+                        /**
+                         * @description The memory the sessions' state takes, estimated at 5 bytes per stored byte
+                         *     (what the largest vendor state takes per byte of the fixtures that made it).
+                         */
+                        memoryBytes: number;
+                        /** @description The bound on memoryBytes (`--max-memory`). */
+                        maxMemoryBytes: number;
                         evicted: {
                             /** @description Sessions evicted because the limit was reached. */
                             lru: number;
                             /** @description Sessions dropped after the idle TTL. */
                             idle: number;
+                            /** @description Sessions evicted because the state of all sessions took more than maxMemoryBytes. */
+                            memory: number;
                         };
                     };
                 };

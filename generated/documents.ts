@@ -975,6 +975,9 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             },
             "400": {
               "$ref": "#/components/responses/BadRequest"
+            },
+            "404": {
+              "$ref": "#/components/responses/NotFound"
             }
           }
         }
@@ -983,7 +986,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         "get": {
           "operationId": "listSessions",
           "summary": "Sessions that hold state, and how many were evicted",
-          "description": "A session exists once it holds state (vendor state, fault rules, pending transitions); a\nrequest that changes nothing leaves none behind. At most `maxSessions` are kept (least\nrecently used evicted first) and a session idle for `idleTtlMs` is dropped\n(`cardmock serve --max-sessions`, `--session-ttl`).\n",
+          "description": "A session exists once it holds state (vendor state, fault rules, pending transitions); a\nrequest that changes nothing leaves none behind. At most `maxSessions` are kept (least\nrecently used evicted first), the memory the state of all sessions takes stays under\n`maxMemoryBytes` (least recently used evicted first), and a session idle for `idleTtlMs`\nis dropped (`cardmock serve --max-sessions`, `--max-memory`, `--session-ttl`).\n",
           "tags": [
             "Sessions"
           ],
@@ -999,6 +1002,9 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                       "live",
                       "maxSessions",
                       "idleTtlMs",
+                      "storedBytes",
+                      "memoryBytes",
+                      "maxMemoryBytes",
                       "evicted"
                     ],
                     "properties": {
@@ -1018,11 +1024,24 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                       "idleTtlMs": {
                         "type": "integer"
                       },
+                      "storedBytes": {
+                        "type": "integer",
+                        "description": "Bytes (UTF-8) of request bodies all sessions store now (fixtures, accepted vendor requests)."
+                      },
+                      "memoryBytes": {
+                        "type": "integer",
+                        "description": "The memory the sessions' state takes, estimated at 5 bytes per stored byte\n(what the largest vendor state takes per byte of the fixtures that made it).\n"
+                      },
+                      "maxMemoryBytes": {
+                        "type": "integer",
+                        "description": "The bound on memoryBytes (`--max-memory`)."
+                      },
                       "evicted": {
                         "type": "object",
                         "required": [
                           "lru",
-                          "idle"
+                          "idle",
+                          "memory"
                         ],
                         "properties": {
                           "lru": {
@@ -1032,6 +1051,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                           "idle": {
                             "type": "integer",
                             "description": "Sessions dropped after the idle TTL."
+                          },
+                          "memory": {
+                            "type": "integer",
+                            "description": "Sessions evicted because the state of all sessions took more than maxMemoryBytes."
                           }
                         }
                       }
@@ -1046,9 +1069,13 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                         "live": 1,
                         "maxSessions": 1000,
                         "idleTtlMs": 3600000,
+                        "storedBytes": 0,
+                        "memoryBytes": 0,
+                        "maxMemoryBytes": 536870912,
                         "evicted": {
                           "lru": 0,
-                          "idle": 0
+                          "idle": 0,
+                          "memory": 0
                         }
                       }
                     }
@@ -1643,7 +1670,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         "Vendor": {
           "type": "string",
           "description": "A vendor the server serves — cardmock's five (pismo, paysafe, enfuce, capillary, exchange-solutions) or a vendor module it was given; others get 404.",
-          "pattern": "^[a-z][a-z0-9-]*$",
+          "pattern": "^[a-z][a-z0-9-]{0,39}$",
           "examples": [
             "paysafe"
           ]

@@ -14,6 +14,7 @@ export interface ExampleNames {
     "resetSession": {
       200: "RESET";
       400: "INVALID_REQUEST";
+      404: "NOT_FOUND";
     };
     "listSessions": {
       200: "SESSIONS";

@@ -15,8 +15,9 @@ import { trafficReport } from '../conformance/lib/traffic-report.ts';
 import { ownMockTarget, newEngine, served } from '../conformance/targets/mock-targets.ts';
 import { startServer, type RunningServer } from '../mocks/adapters/node-http.ts';
 import { fixturesSeen } from '../mocks/replay/fixtures-seen.ts';
-import { readRecordings } from '../mocks/replay/recording.ts';
-import { installReplay, REPLAY_HEADER } from '../mocks/replay/replay-listener.ts';
+import { loadRecordings } from '../mocks/replay/load-recordings.ts';
+import { createReplay, REPLAY_HEADER } from '../mocks/replay/replay-answer.ts';
+import { installReplay } from '../mocks/replay/replay-listener.ts';
 import { PROXY_ERROR_HEADER, startProxy, type RunningProxy } from './proxy-server.ts';
 
 const PAYSAFE = 'Bearer paysafe-sandbox-token';
@@ -177,7 +178,9 @@ describe('record, then serve --replay', () => {
 
     const replaying = await startServer({ engine: newEngine(), port: 0 });
     toClose.push(replaying);
-    installReplay(replaying.server, await readRecordings(dir));
+    const read = await loadRecordings(dir, served);
+    if (!read.ok) throw new Error(read.problems.join('\n'));
+    installReplay(replaying.server, createReplay(read.recordings));
     const replayed = [];
     for (const c of calls) replayed.push(await send(`${replaying.url}${c.url}`, c));
     expect(replayed.map((r) => r.text)).toEqual(live.map((r) => r.text));
@@ -190,7 +193,7 @@ describe('record, then serve --replay', () => {
     expect(other.headers.get(REPLAY_HEADER)).toBeNull();
 
     // The entities seen load through the control API into a session of the replaying server.
-    const fixtures = fixturesSeen(await readRecordings(dir));
+    const fixtures = fixturesSeen(read.recordings);
     expect(fixtures.paysafe).toEqual({ customers: [{ customerId: 'C-NEW-1' }, { customerId: '1231122232' }], cards: [{ cardId: card, customerId: 'C-NEW-1' }, { cardId: 'f16ba382-eb42-481a-b08f-c57bdc9aae24', customerId: '1231122232' }] });
     const loaded = await send(`${replaying.url}/__cardmock/paysafe/fixtures`, { headers: { 'x-cardmock-session': 'loaded' }, body: JSON.stringify({ customers: fixtures.paysafe!.customers!.slice(0, 1), cards: fixtures.paysafe!.cards!.slice(0, 1) }) });
     expect(loaded.status).toBe(200);

@@ -3,8 +3,14 @@
  * one clear line, the help and exit code 2 before anything listens.
  */
 import type { ParseArgsConfig } from 'node:util';
-import type { SessionLimits } from '../mocks/core/session-limits.ts';
-import type { ServerLimits } from '../mocks/adapters/node-http.ts';
+import { DEFAULT_SESSION_LIMITS, type SessionLimits } from '../mocks/core/session-limits.ts';
+import { STATE_BYTES_PER_STORED_BYTE } from '../mocks/core/session-pool.ts';
+import { DEFAULT_SERVER_LIMITS, type ServerLimits } from '../mocks/adapters/node-http.ts';
+import { VENDOR_NAME } from '../mocks/core/vendor.ts';
+import { MODULE_LOAD_TIMEOUT_MS } from './serve-vendor-modules.ts';
+
+const MB = 1024 * 1024;
+const VENDOR_NAME_HELP = VENDOR_NAME.source;
 import { isUsageError, parseOptions, type OptionValues, type UsageError } from './cli-usage.ts';
 
 export const HELP = `Usage: cardmock serve [options]
@@ -24,24 +30,32 @@ export const HELP = `Usage: cardmock serve [options]
                       takes them: {"paysafe": {"cards": [...]}, ...}
 
 Limits (whole numbers; defaults in brackets):
-  --max-sessions <n>      Sessions kept; the least recently used is evicted beyond [1000]
-  --session-ttl <ms>      A session idle this long is dropped [3600000]
-  --max-entities <n>      Entities per vendor in one session [500000]
-  --max-stored-bytes <n>  Bytes of request bodies one session may store [134217728]
-  --headers-timeout <ms>  Time for a request's headers [10000]
-  --request-timeout <ms>  Time for a whole request, body included [30000]
-  --keep-alive-timeout <ms> Idle keep-alive connections are closed after [5000]
-  --max-connections <n>   Connections at once; more are closed at once [1000]
+  --max-sessions <n>      Sessions kept; the least recently used is evicted beyond [${DEFAULT_SESSION_LIMITS.maxSessions}]
+  --session-ttl <ms>      A session idle this long is dropped [${DEFAULT_SESSION_LIMITS.idleTtlMs}]
+  --max-memory <MB>       Memory the state of all sessions may take together, estimated at
+                          ${STATE_BYTES_PER_STORED_BYTE} bytes per byte of request body stored; beyond, the least recently
+                          used sessions are evicted (GET /__cardmock/sessions counts them) [${DEFAULT_SESSION_LIMITS.maxMemoryBytes / MB}]
+  --max-entities <n>      Entities per vendor in one session [${DEFAULT_SESSION_LIMITS.maxEntities}]
+  --max-stored-bytes <n>  Bytes (UTF-8) of request bodies one session may store, within --max-memory
+                          [${DEFAULT_SESSION_LIMITS.maxStoredBytes}]
+  --headers-timeout <ms>  Time for a request's headers [${DEFAULT_SERVER_LIMITS.headersTimeoutMs}]
+  --request-timeout <ms>  Time for a whole request, body included; also how long a streamed
+                          answer (a vendor's state) waits for its reader to take the next piece [${DEFAULT_SERVER_LIMITS.requestTimeoutMs}]
+  --keep-alive-timeout <ms> Idle keep-alive connections are closed after [${DEFAULT_SERVER_LIMITS.keepAliveTimeoutMs}]
+  --max-connections <n>   Connections at once; more are closed at once [${DEFAULT_SERVER_LIMITS.maxConnections}]
 
   --stateless         Run Prism's mock server per vendor instead, in this process (documented
                       examples, Prefer headers); vendor i listens on --port + i
   --validate          Also run Prism's proxy (--errors) per vendor in front of the server, on
                       --proxy-port + i, logging every contract violation Prism reports
   --proxy-port <n>    First proxy port with --validate (default --port + 10; 0: free ports)
-  --vendor-module <f> Serve your own vendor module too (a file whose default export is a VendorModule;
-                      repeatable; see CONTRIBUTING.md, "Adding a vendor")
+  --vendor-module <f> Serve your own vendor module too (a file whose default export is a VendorModule
+                      named like ${VENDOR_NAME_HELP}; repeatable; it must load within
+                      ${MODULE_LOAD_TIMEOUT_MS / 1000} s; see CONTRIBUTING.md, "Adding a vendor")
   --replay <dir>      Answer requests recorded by \`cardmock proxy --record <dir>\` with their recorded
-                      responses (byte-equal); anything else falls through to the stateful mock
+                      responses (byte-equal); anything else falls through to the stateful mock.
+                      Every recording is checked at start (status, headers, body sizes); a bad
+                      one, a link or anything but a regular file stops the start with its reason
 `;
 
 /** Limit flags and the setting each one sets. */
@@ -49,6 +63,7 @@ type NumericLimit = Exclude<keyof (SessionLimits & ServerLimits), 'idleClock'>;
 const LIMIT_FLAGS: Record<string, NumericLimit> = {
   'max-sessions': 'maxSessions',
   'session-ttl': 'idleTtlMs',
+  'max-memory': 'maxMemoryBytes',
   'max-entities': 'maxEntities',
   'max-stored-bytes': 'maxStoredBytes',
   'headers-timeout': 'headersTimeoutMs',
@@ -114,9 +129,9 @@ function limitsOf(values: ServeValues): Pick<ServeSettings, 'sessionLimits' | 's
     const text = (values as Record<string, unknown>)[flag];
     if (text === undefined) continue;
     if (typeof text !== 'string' || !/^[0-9]{1,15}$/.test(text)) return bad(`--${flag} must be a whole number, not "${String(text)}"`);
-    limits[key] = Number(text);
+    limits[key] = Number(text) * (key === 'maxMemoryBytes' ? MB : 1);
   }
-  const { maxSessions, idleTtlMs, maxEntities, maxStoredBytes, ...serverLimits } = limits;
-  const sessionLimits = Object.fromEntries(Object.entries({ maxSessions, idleTtlMs, maxEntities, maxStoredBytes }).filter(([, v]) => v !== undefined));
+  const { maxSessions, idleTtlMs, maxMemoryBytes, maxEntities, maxStoredBytes, ...serverLimits } = limits;
+  const sessionLimits = Object.fromEntries(Object.entries({ maxSessions, idleTtlMs, maxMemoryBytes, maxEntities, maxStoredBytes }).filter(([, v]) => v !== undefined));
   return { sessionLimits, serverLimits };
 }

@@ -3,14 +3,12 @@
  * `--validate` (Prism proxies with `--errors` in front of the stateful server); Prism's servers run
  * in this process.
  */
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createEngine, type Engine } from '../mocks/core/engine.ts';
 import type { VendorModule } from '../mocks/core/vendor.ts';
 import { startServer, type RunningServer } from '../mocks/adapters/node-http.ts';
-import { allVendors } from '../mocks/vendors/index.ts';
 import { isUsageError, readCommandLine, usageExit, type UsageError } from './cli-usage.ts';
 import { seedEngine } from './seed-engine.ts';
+import { loadVendorModules } from './serve-vendor-modules.ts';
 import { HELP, parseServeArgs, settingsOf, type ServeSettings, type ServeValues } from './serve-options.ts';
 import { startStateless, startValidation, type Failed } from './serve-prism.ts';
 
@@ -40,7 +38,7 @@ async function serveStateful(values: ServeValues, settings: ServeSettings, modul
   }
   const running = await listen(engine, values, settings);
   if (failed(running)) return running.exitCode;
-  if (values.replay && !(await replay(running, values.replay))) {
+  if (values.replay && !(await replay(running, values.replay, engine.vendors.map((v) => v.name)))) {
     await running.close();
     return 1;
   }
@@ -98,17 +96,20 @@ function listenFailure(error: unknown, { host, port }: ServeSettings): number {
   throw error;
 }
 
-/** `--replay <dir>`: whether the recordings could be read and are answered. */
-async function replay(running: RunningServer, dir: string): Promise<boolean> {
+/** `--replay <dir>`: whether every recording was read and checked, and is answered. */
+async function replay(running: RunningServer, dir: string, vendors: string[]): Promise<boolean> {
   const { installReplay } = await import('../mocks/replay/replay-listener.ts');
-  const { readRecordings } = await import('../mocks/replay/recording.ts');
-  const recordings = await readRecordings(dir).catch((error: Error) => error);
-  if (recordings instanceof Error) {
-    console.error(`cardmock serve: cannot read recordings in ${dir}: ${recordings.message}`);
+  const { createReplay } = await import('../mocks/replay/replay-answer.ts');
+  const { loadRecordings } = await import('../mocks/replay/load-recordings.ts');
+  const loaded = await loadRecordings(dir, vendors);
+  if (!loaded.ok) {
+    console.error(`cardmock serve: cannot replay ${dir}:`);
+    for (const problem of loaded.problems.slice(0, 20)) console.error(`  ${problem}`);
+    if (loaded.problems.length > 20) console.error(`  … and ${loaded.problems.length - 20} more`);
     return false;
   }
-  installReplay(running.server, recordings);
-  console.log(`replaying ${recordings.length} recorded exchange(s) from ${dir}`);
+  installReplay(running.server, createReplay(loaded.recordings));
+  console.log(`replaying ${loaded.recordings.length} recorded exchange(s) from ${dir}`);
   return true;
 }
 
@@ -121,24 +122,6 @@ function printBanner(engine: Engine, running: RunningServer, values: ServeValues
     console.log(`  ${'control API'.padEnd(20)} ${running.url}/__cardmock`);
     console.log(`  ${'dashboard'.padEnd(20)} ${running.url}/__cardmock/${controlTokenOf(values) ? '?token=<your --control-token>' : ''}`);
   }
-}
-
-/** cardmock's vendors, then each module file's default (or `vendor`) export: a VendorModule. */
-async function loadVendorModules(files: string[]): Promise<VendorModule[] | UsageError> {
-  const modules = [...allVendors];
-  for (const file of files) {
-    const bad = (problem: string): UsageError => ({ usage: `--vendor-module ${file}: ${problem}`, withHelp: true });
-    try {
-      const loaded = (await import(pathToFileURL(path.resolve(file)).href)) as { default?: VendorModule; vendor?: VendorModule };
-      const module = loaded.default ?? loaded.vendor;
-      if (!module?.name || !module.document || !module.operations) return bad('exports no vendor module (a default export with name, document, operations…)');
-      if (modules.some((m) => m.name === module.name)) return bad(`a vendor named ${module.name} is served already`);
-      modules.push(module);
-    } catch (error) {
-      return bad((error as Error).message);
-    }
-  }
-  return modules;
 }
 
 function untilSignal(stop: () => Promise<void>): Promise<void> {

@@ -8,7 +8,7 @@ import { createApp } from '../app/create-app.ts';
 import { dashboard } from '../control/dashboard.ts';
 import { networkGuard } from './control-guard.ts';
 import { mockRequestOf, presenceOf, readBody, write } from './node-io.ts';
-import type { ServerOptions } from './node-server.ts';
+import { DEFAULT_SERVER_LIMITS, type ServerOptions } from './node-server.ts';
 
 export { MAX_BODY_BYTES } from './node-io.ts';
 export { startServer, CLOSE_GRACE_MS, DEFAULT_SERVER_LIMITS, MAX_HEADER_BYTES, type RunningServer, type ServerLimits, type ServerOptions } from './node-server.ts';
@@ -33,7 +33,7 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
           log?.(`${request.method} ${request.path} client went away, nothing changed`);
           return;
         }
-        write(res, response);
+        write(res, response, options.requestTimeoutMs ?? DEFAULT_SERVER_LIMITS.requestTimeoutMs);
         log?.(`${request.method} ${request.path} ${response.status} ${(performance.now() - started).toFixed(1)}ms`);
       },
     ).catch(() => res.destroy()); // the client went away or timed out while sending: answered (408) or unanswerable

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { EventEmitter } from 'node:events';
-import type http from 'node:http';
+import http from 'node:http';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { presenceOf } from './node-io.ts';
+import { presenceOf, write } from './node-io.ts';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -43,5 +45,42 @@ describe('presenceOf', () => {
     gc();
     expect(presence.gone).toBe(false);
     expect(response.deref()).toBeUndefined();
+  });
+});
+
+describe('a streamed answer and a reader that does not read', () => {
+  it('is cut once the reader has taken nothing for the stall time, and its stream is ended', async () => {
+    let pieces = 0;
+    let ended = false;
+    async function* endless() {
+      try {
+        for (;;) {
+          pieces++;
+          yield 'x'.repeat(64 * 1024);
+        }
+      } finally {
+        ended = true;
+      }
+    }
+    let cut = false;
+    const server = http.createServer((_req, res) => {
+      res.on('close', () => (cut = !res.writableFinished));
+      write(res, { status: 200, headers: { 'content-type': 'application/json' }, stream: endless }, 300);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const socket = net.connect((server.address() as AddressInfo).port, '127.0.0.1');
+      socket.on('error', () => undefined);
+      socket.write('GET /state HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n');
+      socket.pause();
+      await expect.poll(() => cut, { timeout: 5_000 }).toBe(true);
+      await expect.poll(() => ended).toBe(true);
+      socket.destroy();
+      // What was written before the cut: socket buffers, not the endless stream.
+      expect(pieces).toBeLessThan(1_000);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

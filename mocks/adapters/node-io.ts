@@ -54,14 +54,15 @@ class Presence implements ClientPresence {
   }
 }
 
-export function write(res: http.ServerResponse, response: MockResponse): void {
+/** `stallMs`: how long a streamed answer waits for its reader to take the next piece before it is cut. */
+export function write(res: http.ServerResponse, response: MockResponse, stallMs = 30_000): void {
   if (response.raw !== undefined) {
     // Node sends no body for HEAD, whatever is written.
     res.writeHead(response.status, response.headers).end(response.raw);
     return;
   }
   if (response.stream) {
-    writeStream(res, response, response.stream);
+    writeStream(res, response, response.stream, stallMs);
     return;
   }
   const payload = response.body === undefined ? undefined : JSON.stringify(response.body);
@@ -71,16 +72,37 @@ export function write(res: http.ServerResponse, response: MockResponse): void {
   res.end(payload);
 }
 
-/** A large answer in pieces, waiting for the client to drain each: memory stays flat for slow readers. */
-function writeStream(res: http.ServerResponse, response: MockResponse, stream: () => AsyncIterable<string>): void {
+/**
+ * A large answer in pieces, waiting for the client to drain each: memory stays flat for slow
+ * readers, and a reader that takes nothing for `stallMs` is cut, so it holds the stream no longer.
+ */
+function writeStream(res: http.ServerResponse, response: MockResponse, stream: () => AsyncIterable<string>, stallMs: number): void {
   res.writeHead(response.status, response.headers);
   (async () => {
     for await (const piece of stream()) {
       if (res.destroyed) return;
-      if (!res.write(piece)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+      if (!res.write(piece) && !(await drained(res, stallMs))) {
+        res.destroy();
+        return;
+      }
     }
     res.end();
   })().catch(() => res.destroy());
+}
+
+/** Whether the client took what was written within `ms` (false: it went away, or stalled). */
+function drained(res: http.ServerResponse, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      res.off('drain', onDrain).off('close', onClose);
+      resolve(ok);
+    };
+    const onDrain = () => done(true);
+    const onClose = () => done(false);
+    const timer = setTimeout(() => done(false), ms);
+    res.on('drain', onDrain).on('close', onClose);
+  });
 }
 
 export function readBody(req: http.IncomingMessage): Promise<{ body?: string; bodyError?: string }> {

@@ -12,9 +12,9 @@ import type { VendorModule } from '../core/vendor.ts';
 import { compileOperation, type RequestProblem, type ValidatedRequest } from '../core/compile-operation.ts';
 import type { Engine } from '../core/engine.ts';
 import { MAX_FAULT_RULES, type FaultRule } from '../core/faults.ts';
-import { countEntities, jsonDepth, limitMessage } from '../core/session-limits.ts';
+import { countEntities, jsonDepth, limitMessage, storedBytesLimit, utf8Length } from '../core/session-limits.ts';
 import { sessionName } from '../core/session-name.ts';
-import { jsonChunks } from './json-chunks.ts';
+import { jsonChunks, turns } from './json-chunks.ts';
 import type { Session } from '../core/session-store.ts';
 import { cardmockError } from '../core/cardmock-error.ts';
 import { SESSION_HEADER, json, type MockRequest, type MockResponse } from '../core/types.ts';
@@ -25,18 +25,27 @@ type Handler = (engine: Engine, session: Session, request: ValidatedRequest<any>
 
 const error = cardmockError;
 
+/**
+ * State answers written at once. Each holds a snapshot of its vendor's state until its reader has
+ * read it, so a reader that does not read costs a snapshot: the others wait their turn, holding
+ * nothing (the transport ends a stream whose reader stalls).
+ */
+export const MAX_STATE_STREAMS = 4;
+const stateStreams = turns(MAX_STATE_STREAMS);
+
 const vendorModule = (engine: Engine, name: string) => engine.vendor(name);
 
 const handlers: Record<string, Handler> = {
   resetSession(engine, session, request) {
     const vendor = request.query.vendor as string | undefined;
+    if (vendor !== undefined && !vendorModule(engine, vendor)) return error(404, 'NOT_FOUND', `vendor ${vendor} is not served`);
     engine.store.reset(session.id, vendor);
     return json(200, { session: session.id, vendors: vendor ? [vendor] : engine.vendors.map((v) => v.name) });
   },
   listSessions(engine) {
     const sessions = engine.store.ids();
-    const { maxSessions, idleTtlMs, evicted } = engine.store.stats();
-    return json(200, { sessions, live: sessions.length, maxSessions, idleTtlMs, evicted });
+    const { maxSessions, idleTtlMs, storedBytes, memoryBytes, maxMemoryBytes, evicted } = engine.store.stats();
+    return json(200, { sessions, live: sessions.length, maxSessions, idleTtlMs, storedBytes, memoryBytes, maxMemoryBytes, evicted });
   },
   listVendors: (engine) =>
     json(200, {
@@ -56,11 +65,13 @@ const handlers: Record<string, Handler> = {
     if (!module) return error(404, 'NOT_FOUND', `vendor ${String(request.path.vendor)} is not served`);
     engine.store.settle(session);
     // Looking at a session that holds nothing shows the defaults without creating state.
-    const snapshot = module.snapshot(session.states.get(module.name) ?? module.createState()) as Record<string, unknown>;
-    return { status: 200, headers: { 'content-type': 'application/json' }, stream: () => jsonChunks(snapshot) };
+    const state = session.states.get(module.name) ?? module.createState();
+    // The snapshot (a copy of every entity) is taken only once the stream has a turn.
+    return { status: 200, headers: { 'content-type': 'application/json' }, stream: () => stateStreams.run(() => jsonChunks(module.snapshot(state) as Record<string, unknown>)) };
   },
   getVendorEvents(engine, session, request) {
     const vendor = request.path.vendor as string;
+    if (!vendorModule(engine, vendor)) return error(404, 'NOT_FOUND', `vendor ${vendor} is not served`);
     engine.store.settle(session);
     return json(200, { events: session.events.filter((e) => e.vendor === vendor) });
   },
@@ -118,15 +129,16 @@ function addFixtures(engine: Engine, session: Session, request: ValidatedRequest
   const validate = fixturesValidator(module);
   if (!validate) return error(404, 'NOT_FOUND', `vendor ${vendor} declares no fixtures schema (components.schemas.CardmockFixtures of its spec)`);
   if (!validate(request.body)) return error(400, 'INVALID_REQUEST', 'The control request is invalid.', describeErrors(validate.errors).map((e) => `body ${e}`));
-  const { maxEntities, maxStoredBytes } = engine.limits;
-  const bytes = raw.body?.length ?? 0;
-  if (session.storedBytes + bytes > maxStoredBytes) return error(400, 'SESSION_LIMIT', limitMessage.storedBytes(maxStoredBytes));
+  const { maxEntities } = engine.limits;
+  const maxStored = storedBytesLimit(engine.limits);
+  const bytes = raw.body ? utf8Length(raw.body) : 0;
+  if (session.storedBytes + bytes > maxStored) return error(400, 'SESSION_LIMIT', limitMessage.storedBytes(maxStored));
   const adding = Object.values(request.body as Record<string, unknown[]>).reduce((n, list) => n + list.length, 0);
   const state = engine.state(session.id, vendor);
   if (countEntities(state) + adding > maxEntities) return error(400, 'SESSION_LIMIT', limitMessage.entities(maxEntities));
   const conflict = module.addFixtures(state, request.body);
   if (conflict) return error(409, 'CONFLICT', conflict);
-  session.storedBytes += bytes;
+  engine.store.store(session, bytes);
   const added = Object.fromEntries(
     Object.entries(request.body as Record<string, unknown[]>).map(([kind, list]) => [kind, list.length]),
   );

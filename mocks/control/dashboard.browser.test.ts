@@ -55,6 +55,27 @@ describe.skipIf(!chromiumAvailable)('dashboard at /__cardmock/ in Chromium', () 
     }
   });
 
+  it('writes whatever the control API says as text, never as markup', async () => {
+    // A control API that answers markup where names and statuses go (a vendor module's name once
+    // navigated the page away): each value shows as text, and nothing it carries runs or loads.
+    const markup = '<img src=x id=injected><meta http-equiv="refresh" content="0;url=about:blank">';
+    const hostile = await browser.newPage();
+    try {
+      await hostile.route('**/__cardmock/vendors', (route) =>
+        route.fulfill({ contentType: 'application/json', body: JSON.stringify({ vendors: [{ name: markup, operations: [{ operationId: markup, statuses: [markup] }] }] }) }),
+      );
+      await hostile.route('**/__cardmock/sessions', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ sessions: [markup] }) }));
+      await hostile.goto(`${server.url}/__cardmock/`);
+      await hostile.locator('#status').filter({ hasText: /updated|error/ }).waitFor();
+      expect(await hostile.locator('#injected').count()).toBe(0);
+      expect(await hostile.locator('#vendors button').textContent()).toBe(markup);
+      expect(await hostile.locator('#fault-status option').nth(1).textContent()).toBe(markup);
+      expect(hostile.url()).toBe(`${server.url}/__cardmock/`);
+    } finally {
+      await hostile.close();
+    }
+  });
+
   it('injects a 503 from the dashboard; the next call returns it', async () => {
     await page.locator('#vendors button[data-vendor="paysafe"]').click();
     await page.locator('#fault-operation').selectOption('assignBulkCard');

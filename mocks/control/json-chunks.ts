@@ -28,3 +28,26 @@ export async function* jsonChunks(snapshot: Record<string, unknown>, chunkChars 
   }
   yield `${buffer}}`;
 }
+
+/**
+ * At most `limit` streams running at once; the others start, in order, as running ones end (read
+ * to the end, or abandoned by their reader).
+ */
+export function turns(limit: number): { run<T>(start: () => AsyncGenerator<T>): AsyncGenerator<T> } {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async *run(start) {
+      // A stream that ends hands its turn to the first one waiting.
+      if (running < limit) running++;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+      try {
+        yield* start();
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else running--;
+      }
+    },
+  };
+}

@@ -3,6 +3,7 @@ import http from 'node:http';
 import { createEngine, type EngineOptions } from '../core/engine.ts';
 import { concreteCall, sampleCall } from '../core/sample-call.ts';
 import type { SessionLimits } from '../core/session-limits.ts';
+import { STATE_BYTES_PER_STORED_BYTE } from '../core/session-pool.ts';
 import { startServer, type RunningServer } from '../adapters/node-http.ts';
 import { allVendors } from '../vendors/index.ts';
 
@@ -24,7 +25,8 @@ const call = (name: string, session: string, operationId?: string, extra: { body
   const c = extra.index === undefined ? sampleCall(v, op) : concreteCall(v, op, v.samples.scale.call(op, extra.index));
   return fetch(`${server!.url}/${name}${c.path}`, { method: c.method, headers: { ...c.headers, 'x-cardmock-session': session }, ...(extra.body ?? c.body ? { body: extra.body ?? c.body! } : {}) });
 };
-const sessions = async () => (await (await control('GET', '/sessions', 'observer')).json()) as { sessions: string[]; live: number; maxSessions: number; evicted: { lru: number; idle: number } };
+const sessions = async () =>
+  (await (await control('GET', '/sessions', 'observer')).json()) as { sessions: string[]; live: number; maxSessions: number; storedBytes: number; memoryBytes: number; maxMemoryBytes: number; evicted: { lru: number; idle: number; memory: number } };
 
 describe('a session exists only once it holds state', () => {
   it('requests that change nothing leave no session behind', async () => {
@@ -45,6 +47,33 @@ describe('a session exists only once it holds state', () => {
     const seen = await sessions();
     expect(seen.sessions.sort()).toEqual(['three', 'two']);
     expect(seen).toMatchObject({ live: 2, maxSessions: 2, evicted: { lru: 1, idle: 0 } });
+  });
+});
+
+describe('a memory budget for all sessions together (--max-memory)', () => {
+  const customers = (n: number, from: number) => ({ customers: Array.from({ length: n }, (_, i) => ({ customerId: `C-${from + i}` })) });
+
+  it('past the budget the least recently used sessions are evicted, and /sessions counts them', async () => {
+    const body = JSON.stringify(customers(100, 0));
+    // Room for the state of three such bodies, estimated from their bytes.
+    await serve({ maxMemoryBytes: 3 * STATE_BYTES_PER_STORED_BYTE * body.length + 10 });
+    for (const s of ['one', 'two', 'three', 'four', 'five']) expect((await control('POST', '/enfuce/fixtures', s, customers(100, 0))).status).toBe(200);
+    const seen = await sessions();
+    expect(seen.sessions.sort()).toEqual(['five', 'four', 'three']);
+    expect(seen).toMatchObject({ storedBytes: 3 * body.length, memoryBytes: 3 * STATE_BYTES_PER_STORED_BYTE * body.length, evicted: { lru: 0, idle: 0, memory: 2 } });
+    // Reading or resetting counts: a used session is kept, emptied bytes no longer count.
+    await control('GET', '/enfuce/state', 'three');
+    await control('POST', '/reset', 'four');
+    expect((await control('POST', '/enfuce/fixtures', 'six', customers(100, 0))).status).toBe(200);
+    expect((await sessions()).sessions.sort()).toEqual(['five', 'six', 'three']);
+  });
+
+  it('one session may store no more than the budget allows', async () => {
+    const body = JSON.stringify(customers(100, 0));
+    await serve({ maxMemoryBytes: STATE_BYTES_PER_STORED_BYTE * (body.length - 1) });
+    const r = await control('POST', '/enfuce/fixtures', 'alone', customers(100, 0));
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'SESSION_LIMIT', message: expect.stringContaining('--max-memory') });
   });
 });
 
@@ -76,6 +105,17 @@ describe('per-session limits, each a clear 4xx', () => {
     expect(over.status).toBe(400);
     expect(((await over.json()) as { error: { message: string } }).error.message).toMatch(/--max-stored-bytes/);
     expect((await control('POST', '/enfuce/fixtures', 'other', customers(50, 0))).status).toBe(200);
+  });
+
+  it('stored bytes are counted in UTF-8 bytes, not characters', async () => {
+    await serve({ maxStoredBytes: 4_000 });
+    // 80 names of 22 characters, 20 of them two bytes each: about 3 200 characters, 4 800 bytes.
+    const body = (letter: string) => ({ customers: Array.from({ length: 80 }, (_, i) => ({ customerId: `${letter.repeat(20)}${String(i).padStart(2, '0')}` })) });
+    expect(JSON.stringify(body('Å')).length).toBeLessThan(4_000);
+    const r = await control('POST', '/enfuce/fixtures', 'utf8', body('Å'));
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(/--max-stored-bytes/);
+    expect((await control('POST', '/enfuce/fixtures', 'ascii', body('A'))).status).toBe(200);
   });
 
   it('a stored body nested 5 000 deep is refused, and the state endpoint keeps answering', async () => {
@@ -119,5 +159,19 @@ describe('the state endpoint streams', () => {
       req.on('error', reject);
     });
     expect(result).toEqual({ chunked: true, othersDoneFirst: true, customers: entities + 2 });
+  });
+});
+
+describe('control calls naming a vendor that is not served', () => {
+  it.each([
+    ['POST', '/reset?vendor=nosuch'],
+    ['GET', '/nosuch/events'],
+    ['GET', '/nosuch/state'],
+    ['POST', '/nosuch/fixtures'],
+  ])('%s %s → 404', async (method, path) => {
+    await serve();
+    const r = await control(method, path, 'someone', method === 'POST' && path.endsWith('fixtures') ? {} : undefined);
+    expect(r.status).toBe(404);
+    expect(((await r.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
   });
 });

@@ -23,7 +23,7 @@ export async function runOperation(context: EngineContext, call: OperationCall):
   const state = vendorState(session, module);
   const denied = module.authenticate?.(credentials.credentials, state, operationId, context.clock);
   const response =
-    denied ?? withinSessionLimits(context.limits, call, () => invokeOperation(context, call, state, credentials.credentials));
+    denied ?? withinSessionLimits(context.limits, context.store, call, () => invokeOperation(context, call, state, credentials.credentials));
   // A rejected request leaves nothing behind: not even the default state it was checked against.
   if (created && response.status >= 300 && session.tasks.length === 0) session.states.delete(module.name);
   return response;

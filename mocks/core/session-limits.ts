@@ -4,12 +4,13 @@
  * deep a stored body may nest (a body nested thousands deep is accepted by a schema with open
  * objects, and would later overflow the stack when the state is serialised).
  */
+import { STATE_BYTES_PER_STORED_BYTE } from './session-pool.ts';
 import { DEFAULT_SESSION_BOUNDS, type SessionBounds } from './session-store.ts';
 
 export interface SessionLimits extends SessionBounds {
   /** Entities (map, set and list entries) one vendor state of a session may hold. */
   maxEntities: number;
-  /** Bytes of request bodies (fixtures, accepted vendor requests) one session may store. */
+  /** Bytes (UTF-8) of request bodies (fixtures, accepted vendor requests) one session may store. */
   maxStoredBytes: number;
   /** How deep a JSON request body may nest. */
   maxBodyDepth: number;
@@ -22,6 +23,25 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = {
   maxStoredBytes: 128 * 1024 * 1024,
   maxBodyDepth: 32,
 };
+
+/** What one session may store: its own limit, and never more than all sessions together may. */
+export const storedBytesLimit = (limits: Pick<SessionLimits, 'maxStoredBytes' | 'maxMemoryBytes'>) =>
+  Math.min(limits.maxStoredBytes, Math.floor(limits.maxMemoryBytes / STATE_BYTES_PER_STORED_BYTE));
+
+/** The UTF-8 length of a text, without encoding it (limits count bytes, as the wire does). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a surrogate pair: two UTF-16 units, four bytes
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
 
 /** Entries of the state's collections, one level down into plain objects (index maps count too). */
 export function countEntities(state: unknown): number {
@@ -66,6 +86,6 @@ export function jsonDepth(text: string, limit = Infinity): number {
 
 export const limitMessage = {
   entities: (max: number) => `this session holds ${max.toLocaleString('en')} entities of this vendor, the limit (--max-entities); reset the session or use another`,
-  storedBytes: (max: number) => `this session stores ${max.toLocaleString('en')} bytes of request bodies, the limit (--max-stored-bytes); reset the session or use another`,
+  storedBytes: (max: number) => `this session stores ${max.toLocaleString('en')} bytes of request bodies, the limit (--max-stored-bytes, within --max-memory); reset the session or use another`,
   depth: (max: number) => `nests deeper than ${max} levels`,
 };

@@ -114,7 +114,7 @@ describe('bounded sessions', () => {
     holdState(store, 'young');
     idle.advance(600);
     expect(store.ids()).toEqual(['young']);
-    expect(store.stats().evicted).toEqual({ lru: 0, idle: 1 });
+    expect(store.stats().evicted).toEqual({ lru: 0, idle: 1, memory: 0 });
   });
 
   it('200 000 distinct names keep at most the limit alive', () => {

@@ -4,13 +4,15 @@
  *
  * Memory is bounded: a session is kept only once it holds state (vendor state, fault rules or
  * pending transitions), so a request that changes nothing leaves nothing behind; at most
- * `maxSessions` are kept, the least recently used evicted first; and a session idle longer than
- * `idleTtlMs` is dropped. A session with a request in flight is never evicted.
+ * `maxSessions` are kept, the least recently used evicted first; the memory all sessions' stored
+ * state takes (estimated from the bytes they stored) stays under `maxMemoryBytes`, the least
+ * recently used evicted first; and a session idle longer
+ * than `idleTtlMs` is dropped. A session with a request in flight is never evicted.
  */
 import { systemClock } from './clock.ts';
 import type { Clock } from './types.ts';
 import type { FaultRule } from './faults.ts';
-import { createSessionPool, enterSession, leaveSession, liveSessionIds, poolStats } from './session-pool.ts';
+import { createSessionPool, enterSession, forgetStored, leaveSession, liveSessionIds, poolStats, storeBytes } from './session-pool.ts';
 import { dropVendor, emptySession } from './session-reset.ts';
 import { heapPush, runDue, type ScheduledTask } from './task-heap.ts';
 
@@ -41,7 +43,7 @@ export interface Session {
   faults: FaultRule[];
   /** A binary min-heap on (dueAt, seq): scheduling and settling stay O(log n) with many binds in flight. */
   readonly tasks: ScheduledTask[];
-  /** Bytes of request bodies stored in this session (fixtures and accepted vendor requests). */
+  /** Bytes (UTF-8) of request bodies stored in this session (fixtures and accepted vendor requests); change it through the store's `store`. */
   storedBytes: number;
   /** Requests in flight on this session. */
   busy: number;
@@ -54,17 +56,24 @@ export interface SessionBounds {
   maxSessions: number;
   /** A session unused this long is dropped. */
   idleTtlMs: number;
+  /** Memory the stored state of all sessions may take (estimated from their stored bytes); the least recently used are evicted beyond. */
+  maxMemoryBytes: number;
   /** Wall time for the idle TTL; the engine clock may be a test's manual clock, days ahead. */
   idleClock?: Clock;
 }
 
-export const DEFAULT_SESSION_BOUNDS: SessionBounds = { maxSessions: 1_000, idleTtlMs: 60 * 60_000 };
+export const DEFAULT_SESSION_BOUNDS: SessionBounds = { maxSessions: 1_000, idleTtlMs: 60 * 60_000, maxMemoryBytes: 512 * 1024 * 1024 };
 
 export interface SessionStats {
   live: number;
   maxSessions: number;
   idleTtlMs: number;
-  evicted: { lru: number; idle: number };
+  /** Bytes of request bodies all sessions store now; the memory their state takes, estimated; the bound on it. */
+  storedBytes: number;
+  memoryBytes: number;
+  maxMemoryBytes: number;
+  /** Sessions evicted: over `maxSessions` (lru), idle past the TTL, over `maxMemoryBytes` (memory). */
+  evicted: { lru: number; idle: number; memory: number };
 }
 
 const REQUEST_LOG_LIMIT = 500;
@@ -79,6 +88,8 @@ export interface SessionStore {
   stats(): SessionStats;
   /** Drop a session's vendor states (all, or one vendor), its logs and pending work. */
   reset(id: string, vendor?: string): void;
+  /** Count `bytes` as stored by the session; least recently used other sessions go when all together pass the budget. */
+  store(session: Session, bytes: number): void;
   emit(session: Session, vendor: string, type: string, payload: unknown): CardmockEvent;
   schedule(session: Session, vendor: string, delayMs: number, run: () => void): void;
   /** Run the session's transitions whose time has come, in due order. */
@@ -101,9 +112,11 @@ export function createSessionStore(clock: Clock, bounds: Partial<SessionBounds> 
         dropVendor(session, vendor);
         return;
       }
+      forgetStored(pool, session);
       emptySession(session);
       if (session.busy === 0) pool.sessions.delete(id);
     },
+    store: (session, bytes) => storeBytes(pool, session, bytes),
     emit(session, vendor, type, payload) {
       const event = { seq: ++seq, vendor, type, at: clock.now(), payload };
       appendBounded(session.events, event, EVENT_LOG_LIMIT);

@@ -1,7 +1,7 @@
 /** A vendor module with its spec operations compiled once, at start-up, into matchers and validators. */
 import { createSchemaRegistry } from '../../specs/lib/schema-registry.ts';
 import { compileOperation, type CompiledOperation } from './compile-operation.ts';
-import type { VendorModule } from './vendor.ts';
+import { vendorNameProblem, type VendorModule } from './vendor.ts';
 
 export interface VendorRuntime {
   module: VendorModule;
@@ -14,6 +14,8 @@ export function compileVendors(modules: VendorModule[]): Map<string, VendorRunti
 }
 
 function compileVendor(module: VendorModule): VendorRuntime {
+  const badName = vendorNameProblem(module.name);
+  if (badName) throw new Error(badName);
   const params = createSchemaRegistry(module.document, module.name, { coerceTypes: true });
   // verbose: a failing rule's parentSchema may name the documented answer (x-cardmock-answer).
   const bodies = createSchemaRegistry(module.document, module.name, { verbose: true });

@@ -1,4 +1,5 @@
 /** What a vendor plugs into the engine: its state, its operations and its error envelope. */
+import { documents } from '../../generated/documents.ts';
 import type { OpenApiDocument } from '../../specs/lib/openapi-document.ts';
 import type { RequestProblem, ValidatedRequest } from './compile-operation.ts';
 import type { Credentials } from './credentials.ts';
@@ -65,6 +66,18 @@ export interface VendorModule<State = any, Fixtures = any> {
   };
   /** The vendor's documented answer, in its envelope, for a request rejected before the domain. */
   reject(kind: RejectionKind, problems: RequestProblem[], operationId?: string): MockResponse;
+}
+
+/**
+ * A vendor's name is its URL prefix and a path segment of the control API: the control spec's
+ * `Vendor` pattern (lower-case letters, digits and dashes, at most 40), so no name can be a
+ * reserved path (`__cardmock`), climb out of a folder (`../x`) or carry markup into the dashboard.
+ */
+export const VENDOR_NAME = new RegExp((documents['cardmock-control'].components!.schemas!.Vendor as { pattern: string }).pattern);
+
+export function vendorNameProblem(name: unknown): string | undefined {
+  if (typeof name === 'string' && VENDOR_NAME.test(name)) return undefined;
+  return `the vendor name ${JSON.stringify(name)} must match ${VENDOR_NAME.source} (lower-case letters, digits and dashes)`;
 }
 
 /** A successful request of an operation against the default fixtures; the path comes from the spec. */
