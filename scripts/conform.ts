@@ -8,7 +8,6 @@ import { scenarios, unprovokable } from '../conformance/cases/index.ts';
 import { fixturePlan } from '../conformance/lib/fixture-pool.ts';
 import { runConformance, type RunReport } from '../conformance/lib/run.ts';
 import type { FixturePools, Scenario } from '../conformance/lib/scenario.ts';
-import { redact, secretsOf } from '../conformance/lib/redact.ts';
 import { progressLine, summary } from '../conformance/lib/reporters/terminal.ts';
 import { vendorNames } from '../conformance/lib/spec-index.ts';
 import type { Target } from '../conformance/lib/target.ts';
@@ -28,9 +27,10 @@ export async function conformCommand(argv: string[]): Promise<number> {
   const { values, settings } = line;
 
   const authorization = values.auth ?? process.env.CARDMOCK_AUTH;
-  const secrets = secretsOf(authorization);
-  const say: Say = (text) => console.log(redact(text, secrets));
-  const read = values.fixtures ? await readFixtures(values.fixtures, secrets) : { fixtures: {} };
+  // Every result comes redacted from the runner (the --auth value, fixtures named like credentials,
+  // credential fields of each exchange): what is said and written is built from them.
+  const say: Say = (text) => console.log(text);
+  const read = values.fixtures ? await readFixtures(values.fixtures) : { fixtures: {} };
   if (isUsageError(read)) return fail(read);
   const { fixtures } = read;
   if (values.plan) {
@@ -43,20 +43,15 @@ export async function conformCommand(argv: string[]): Promise<number> {
   const chosen = await chooseTarget(values, settings, fixtures, authorization);
   if (isUsageError(chosen)) return fail(chosen);
 
-  const report = await run(values, settings, chosen, secrets, say);
-  if (settings.reporter) await saveReport(report, settings.reporter, values.output, secrets, say);
+  const report = await run(values, settings, chosen, say);
+  if (settings.reporter) await saveReport(report, settings.reporter, values.output, say);
   return exitCodeOf(report, values['allow-empty'], say);
 }
 
-/** The fixtures file; credentials given in it (e.g. capillary.readOnlyAuthorization) become secrets, as --auth is. */
-async function readFixtures(file: string, secrets: string[]): Promise<{ fixtures: Fixtures } | UsageError> {
+/** The fixtures file; credentials given in it (e.g. capillary.readOnlyAuthorization) are redacted by the runner, as --auth is. */
+async function readFixtures(file: string): Promise<{ fixtures: Fixtures } | UsageError> {
   try {
     const fixtures = JSON.parse(await readFile(file, 'utf8')) as Fixtures;
-    for (const byKey of Object.values(fixtures)) {
-      for (const [key, value] of Object.entries(byKey)) {
-        if (/authorization|token|password|secret/i.test(key)) for (const one of [value].flat()) secrets.push(...secretsOf(String(one)));
-      }
-    }
     return { fixtures };
   } catch (error) {
     return { usage: `cannot read fixtures ${file}: ${(error as Error).message}` };
@@ -121,7 +116,7 @@ function withDefaultFixtures(given: Fixtures): Fixtures {
   return fixtures;
 }
 
-async function run(values: ConformValues, settings: ConformSettings, chosen: ChosenTarget, secrets: string[], say: Say): Promise<RunReport> {
+async function run(values: ConformValues, settings: ConformSettings, chosen: ChosenTarget, say: Say): Promise<RunReport> {
   const { target, vendors, ownMock } = chosen;
   say(`cardmock conform: ${vendors.join(', ')} at ${settings.baseUrl.href}${ownMock ? ' (cardmock server: control API found)' : ''}`);
   if (!ownMock && !values['allow-mutations']) say('  read-only: scenarios that change data are skipped (--allow-mutations to run them)');
@@ -134,7 +129,7 @@ async function run(values: ConformValues, settings: ConformSettings, chosen: Cho
     allowMutations: target.capabilities.mutations,
     concurrency: settings.concurrency,
     onResult: (result, done, total) => {
-      if (!values.quiet) console.error(redact(progressLine(result, done, total), secrets));
+      if (!values.quiet) console.error(progressLine(result, done, total));
     },
   });
   say(summary(report));
@@ -142,9 +137,9 @@ async function run(values: ConformValues, settings: ConformSettings, chosen: Cho
 }
 
 /** The report where --output says, or under reports/ with --reporter alone. */
-async function saveReport(report: RunReport, reporter: ReporterKind, given: string | undefined, secrets: string[], say: Say): Promise<void> {
+async function saveReport(report: RunReport, reporter: ReporterKind, given: string | undefined, say: Say): Promise<void> {
   const output = given ?? `reports/conformance.${reporter === 'junit' ? 'xml' : reporter === 'json' ? 'json' : 'md'}`;
-  await writeReport(report, reporter, output, (text) => redact(text, secrets));
+  await writeReport(report, reporter, output);
   say(`report written to ${output}`);
 }
 

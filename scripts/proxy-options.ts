@@ -7,6 +7,9 @@ import type { ParseArgsConfig } from 'node:util';
 import { vendorNames } from '../conformance/lib/spec-index.ts';
 import { isUsageError, parseOptions, type OptionValues, type UsageError } from './cli-usage.ts';
 import { isReporterKind, type ReporterKind } from './write-report.ts';
+import { PROXY_DEFAULTS } from './proxy-server.ts';
+
+const { maxKeptBytes, maxExchanges, graceMs, timeoutMs: defaultTimeout } = PROXY_DEFAULTS;
 
 export const HELP = `Usage: cardmock proxy --vendor <name|all> --upstream <url> [options]
 
@@ -18,12 +21,25 @@ export const HELP = `Usage: cardmock proxy --vendor <name|all> --upstream <url> 
   --host <addr>            Interface to bind (default 127.0.0.1)
   --auth <value>           Authorization sent upstream instead of the client's (or env CARDMOCK_AUTH)
   --auth-from-client       Forward the client's Authorization header as is
-  --timeout <ms>           Upstream time-out per request (default 30000); then 504
+  --timeout <ms>           Time for a whole exchange: the request, the answer's headers and its body
+                           (default ${defaultTimeout}); then 504, or the answer is cut, and the exchange is
+                           recorded as timed out
+  --allow-origin <origin>  A page origin that may send requests through the proxy, e.g.
+                           http://localhost:5173 (repeatable); requests from pages of any other
+                           origin, and cross-site ones, get 403 and nothing is forwarded
+  --allow-host <name>      A host name the proxy answers besides loopback names and IP literals
+                           (repeatable); other Host headers get 403 (DNS rebinding)
   --record <dir>           Store every exchange (credentials removed) for \`cardmock serve --replay <dir>\`,
                            and the entities seen as control-API fixtures in <dir>/fixtures.json
   --report <file>          Write a report on exit (and on SIGTERM)
   --reporter <kind>        junit | json | markdown (default junit)
   --quiet                  Only violations, no line per exchange
+
+Bodies: the first ${maxKeptBytes / 1024} KB of each is kept to judge and record (a longer one is judged on
+status and headers, marked truncated, not recorded); the client always gets all of it. The newest
+${maxExchanges} exchanges are kept for GET /__cardmock/exchanges and the report; the matrix counts them all.
+On SIGTERM or Ctrl-C: no new requests, ${graceMs / 1000} s for exchanges in flight, then the rest are cut, the
+report is written and the proxy exits.
 
 Exit code: 0 when no exchange broke the contract, 1 otherwise, 2 on bad usage.
 `;
@@ -36,7 +52,9 @@ const OPTIONS = {
   host: { type: 'string', default: '127.0.0.1' },
   auth: { type: 'string' },
   'auth-from-client': { type: 'boolean', default: false },
-  timeout: { type: 'string', default: '30000' },
+  timeout: { type: 'string', default: String(defaultTimeout) },
+  'allow-origin': { type: 'string', multiple: true },
+  'allow-host': { type: 'string', multiple: true },
   record: { type: 'string' },
   report: { type: 'string' },
   reporter: { type: 'string', default: 'junit' },
@@ -55,6 +73,8 @@ export interface ProxySettings {
   reporter: ReporterKind;
   /** Sent upstream instead of the client's; absent with --auth-from-client. */
   authorization: string | undefined;
+  allowOrigins: string[];
+  allowHosts: string[];
 }
 
 export const parseProxyArgs = (argv: string[]): ProxyValues | UsageError => parseOptions(argv, OPTIONS);
@@ -69,12 +89,15 @@ export async function settingsOf(values: ProxyValues): Promise<ProxySettings | U
   const port = Number(values.port);
   const timeoutMs = Number(values.timeout);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usage('--port must be 0–65535');
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 1) return usage('--timeout must be a positive integer');
+  if (!/^[1-9]\d{0,8}$/.test(values.timeout)) return usage('--timeout must be a positive whole number of milliseconds');
   if (!isReporterKind(values.reporter)) return usage('--reporter must be junit, json or markdown');
   const authorization = values.auth ?? process.env.CARDMOCK_AUTH;
   const credentials = credentialsProblem(authorization, values['auth-from-client']);
   if (credentials) return credentials;
-  return { upstreams, port, timeoutMs, reporter: values.reporter, authorization };
+  const allowOrigins = values['allow-origin'] ?? [];
+  const badOrigin = allowOrigins.find((o) => !URL.canParse(o) || new URL(o).origin !== o.replace(/\/$/, '') || !/^https?:$/.test(new URL(o).protocol));
+  if (badOrigin !== undefined) return usage(`--allow-origin takes an origin such as http://localhost:5173, not "${badOrigin}"`);
+  return { upstreams, port, timeoutMs, reporter: values.reporter, authorization, allowOrigins, allowHosts: values['allow-host'] ?? [] };
 }
 
 const usage = (message: string): UsageError => ({ usage: message, withHelp: true });
@@ -84,7 +107,9 @@ async function upstreamsOf(values: ProxyValues): Promise<{ upstreams: Record<str
   if (values.vendor === 'all') {
     if (!values['upstream-map']) return usage('--vendor all needs --upstream-map <file.json>');
     try {
-      return { upstreams: JSON.parse(await readFile(values['upstream-map'], 'utf8')) };
+      const upstreams: unknown = JSON.parse(await readFile(values['upstream-map'], 'utf8'));
+      if (typeof upstreams !== 'object' || upstreams === null || Array.isArray(upstreams)) return usage(`${values['upstream-map']} must hold an object: {"paysafe": "https://…"}`);
+      return { upstreams: upstreams as Record<string, string> };
     } catch (error) {
       return usage(`cannot read ${values['upstream-map']}: ${(error as Error).message}`);
     }
@@ -98,7 +123,8 @@ async function upstreamsOf(values: ProxyValues): Promise<{ upstreams: Record<str
 
 function badUpstream(upstreams: Record<string, string>): UsageError | undefined {
   for (const [vendor, url] of Object.entries(upstreams)) {
-    if (!vendorNames().includes(vendor)) return usage(`unknown vendor "${vendor}" in the upstream map`);
+    if (!vendorNames().includes(vendor)) return usage(`unknown vendor ${JSON.stringify(vendor)} in the upstream map`);
+    if (typeof url !== 'string') return usage(`upstream of ${vendor} is not a URL string`);
     if (!/^https?:\/\//.test(String(url)) || !URL.canParse(url)) return usage(`upstream of ${vendor} is not an http(s) URL: ${url}`);
   }
   return undefined;

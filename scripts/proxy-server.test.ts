@@ -40,15 +40,15 @@ describe('proxy in front of our own server', () => {
     toClose.push(proxy);
     const report = await runConformance({ target: ownMockTarget('through proxy', (v) => `${proxy.url}/${v}`), scenarios, concurrency: 2 });
     expect(report.results.filter((r) => r.outcome === 'failed')).toEqual([]);
-    expect(proxy.exchanges.length).toBeGreaterThanOrEqual(scenarios.length);
-    expect(proxy.exchanges.flatMap((e) => e.errors)).toEqual([]);
+    expect(proxy.log.exchanges.length).toBeGreaterThanOrEqual(scenarios.length);
+    expect(proxy.log.exchanges.flatMap((e) => e.errors)).toEqual([]);
     // Warnings only where a scenario sends a forbidden request on purpose and the rule it breaks is inferred.
-    expect(proxy.exchanges.flatMap((e) => e.warnings).filter((f) => f.check !== 'requestMatchesSpec')).toEqual([]);
+    expect(proxy.log.exchanges.flatMap((e) => e.warnings).filter((f) => f.check !== 'requestMatchesSpec')).toEqual([]);
     // Scenarios that send a forbidden request on purpose are the only ones the request check flags.
-    const flagged = proxy.exchanges.filter((e) => e.requestProblems.length > 0);
+    const flagged = proxy.log.exchanges.filter((e) => e.requestProblems.length > 0);
     expect(flagged.length).toBeGreaterThan(0);
     expect(flagged.every((e) => e.status >= 400 && e.status < 500)).toBe(true);
-    const traffic = trafficReport({ target: 'loopback', startedAt: new Date(), vendors: served, exchanges: proxy.exchanges });
+    const traffic = trafficReport({ target: 'loopback', startedAt: new Date(), vendors: served, exchanges: [...proxy.log.exchanges] });
     expect(traffic.matrix.rows.filter((r) => r.outcome !== 'passed' && r.outcome !== 'failed')).toEqual([]);
   });
 });
@@ -81,7 +81,7 @@ describe('proxy in front of broken upstreams', () => {
     const answer = await send(`${proxy.url}${ASSIGN}`, { body: JSON.stringify({ targetCustomerId: '1233333323' }) });
     expect(answer.status).toBe(status);
     expect(answer.text).toBe(body);
-    const [exchange] = proxy.exchanges;
+    const [exchange] = proxy.log.exchanges;
     expect(exchange!.verdict).toBe('violation');
     const failure = exchange!.errors.find((f) => f.check === check);
     expect(failure, JSON.stringify(exchange!.errors)).toBeDefined();
@@ -96,7 +96,7 @@ describe('proxy in front of broken upstreams', () => {
     toClose.push(proxy);
     const body = { mainApplication: { applicationName: 'DEBIT', accountId: '200001' }, applications: [{ applicationName: 'CREDIT', accountId: '200002' }] };
     await send(`${proxy.url}/v1/MULTI_APPLICATION_CARD/customer/100001?auditUser=me`, { body: JSON.stringify(body) });
-    expect(proxy.exchanges[0]).toMatchObject({ verdict: 'violation', errors: [expect.objectContaining({ check: 'bodyMatchesSchema', expected: expect.stringMatching(/mainId/) })] });
+    expect(proxy.log.exchanges[0]).toMatchObject({ verdict: 'violation', errors: [expect.objectContaining({ check: 'bodyMatchesSchema', expected: expect.stringMatching(/mainId/) })] });
   });
 
   it('honours x-inferred: a rule cardmock inferred is only a warning on a vendor', async () => {
@@ -106,7 +106,7 @@ describe('proxy in front of broken upstreams', () => {
     const proxy = await startProxy({ upstreams: { paysafe: upstream.url }, port: 0, authorization: PAYSAFE });
     toClose.push(proxy);
     await send(`${proxy.url}${ASSIGN}`, { body: JSON.stringify({ targetCustomerId: '1233333323' }) });
-    expect(proxy.exchanges[0]).toMatchObject({ verdict: 'warning', errors: [], warnings: [expect.objectContaining({ check: 'bodyMatchesSchema', inferred: expect.stringMatching(/x-inferred-keywords required/) })] });
+    expect(proxy.log.exchanges[0]).toMatchObject({ verdict: 'warning', errors: [], warnings: [expect.objectContaining({ check: 'bodyMatchesSchema', inferred: expect.stringMatching(/x-inferred-keywords required/) })] });
   });
 
   it('flags a request the spec forbids and a path it does not document, as the client\'s fault', async () => {
@@ -116,7 +116,7 @@ describe('proxy in front of broken upstreams', () => {
     toClose.push(proxy);
     await send(`${proxy.url}${ASSIGN}`, { body: JSON.stringify({ target: 1 }) });
     await send(`${proxy.url}/customers/1/cards`, { body: '{}' });
-    expect(proxy.exchanges.map((e) => [e.verdict, e.requestProblems[0]?.check])).toEqual([
+    expect(proxy.log.exchanges.map((e) => [e.verdict, e.requestProblems[0]?.check])).toEqual([
       ['invalid-request', 'requestMatchesSpec'],
       ['invalid-request', 'operationDocumented'],
     ]);
@@ -131,7 +131,7 @@ describe('proxy in front of broken upstreams', () => {
     const answer = await send(`${proxy.url}${ASSIGN}`, { body: '{}' });
     expect(answer.status).toBe(504);
     expect(answer.headers.get(PROXY_ERROR_HEADER)).toBe('timeout');
-    expect(proxy.exchanges[0]!.verdict).toBe('upstream-error');
+    expect(proxy.log.exchanges[0]!.verdict).toBe('upstream-error');
   });
 
   it('lists exchanges at GET /__cardmock/exchanges', async () => {

@@ -1,123 +1,231 @@
 /**
  * The judging, recording proxy behind `cardmock proxy`: forwards each request to the vendor's
- * upstream as it arrives (streamed both ways, with a time-out), returns the upstream's answer
- * unchanged, then judges the exchange with the conformance checks and, with a record directory,
- * stores it with credentials removed. `GET /__cardmock/exchanges` lists what it has seen.
+ * upstream as it arrives and the answer back unchanged, streamed both ways with backpressure (a
+ * slow client slows the upstream read; a client gone closes the upstream), within one time-out for
+ * the whole exchange. It keeps a bounded prefix of each body to judge with the conformance checks
+ * and, with a record directory, stores the exchange with its credentials removed.
+ *
+ * It answers local clients only: a page of another origin (DNS rebinding, `no-cors` posts,
+ * cross-site requests) is refused before anything is forwarded, since the proxy adds the team's
+ * credential (`--auth`). `GET /__cardmock/exchanges` lists the newest exchanges, behind the
+ * control API's guard.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { JudgedExchange } from '../conformance/lib/traffic-report.ts';
-import { recordingFileName, type RecordedExchange } from '../mocks/replay/recording.ts';
-import { judgeForwarded, recordingOf, secretBook, type Answer, type Forwarded, type SecretBook } from './proxy-exchange.ts';
+import { SecretBook } from '../conformance/lib/redact.ts';
+import { browserVerdict, controlVerdict, type GuardOptions } from '../mocks/adapters/control-guard.ts';
+import { fixtureCollector } from '../mocks/replay/fixtures-seen.ts';
+import { recordingFileName } from '../mocks/replay/recording.ts';
+import { judgeForwarded, type Answer, type Ending, type Forwarded } from './proxy-exchange.ts';
+import { DEFAULT_MAX_EXCHANGES, ExchangeLog, MAX_PAGE } from './proxy-log.ts';
 
 export const EXCHANGES_PATH = '/__cardmock/exchanges';
-/** How much of a body is kept for judging and recording; the client still gets all of it. */
-const MAX_KEPT_BYTES = 1024 * 1024;
-/** Set on answers the proxy makes itself (upstream down or too slow), never on the upstream's. */
+/** Set on answers the proxy makes itself (refused, upstream down or too slow), never on the upstream's. */
 export const PROXY_ERROR_HEADER = 'x-cardmock-proxy-error';
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'host']);
 
-export interface ProxyOptions {
+export const PROXY_DEFAULTS = {
+  timeoutMs: 30_000,
+  /** How much of each body is kept for judging and recording; the client still gets all of it. */
+  maxKeptBytes: 256 * 1024,
+  maxExchanges: DEFAULT_MAX_EXCHANGES,
+  /** How long `close` lets exchanges in flight finish before it cuts them. */
+  graceMs: 2_000,
+};
+
+export interface ProxyOptions extends Partial<typeof PROXY_DEFAULTS> {
   /** Vendor → upstream base URL. With one vendor the proxy serves it at the root; with several, under `/<vendor>` as `serve` does. */
   upstreams: Record<string, string>;
   port?: number;
   host?: string;
   /** Replaces the client's Authorization upstream; when absent the client's is forwarded (--auth-from-client). */
   authorization?: string;
-  timeoutMs?: number;
   recordDir?: string;
+  /** Host names answered besides loopback names and IP literals (`--allow-host`). */
+  allowHosts?: string[];
+  /** Origins of pages that may send requests through the proxy (`--allow-origin`). */
+  allowOrigins?: string[];
   /** Called with each judged exchange, already redacted. */
-  onExchange?: (exchange: JudgedExchange, redacted: (text: string) => string) => void;
+  onExchange?: (exchange: JudgedExchange) => void;
 }
 
 export interface RunningProxy {
   url: string;
-  exchanges: JudgedExchange[];
-  /** Every secret seen so far; apply to anything printed or written. */
-  redact(text: string): string;
-  /** Recordings written (for fixtures). */
-  recordings: RecordedExchange[];
+  /** The judged exchanges (redacted): the newest, and a tally of all for the report. */
+  log: ExchangeLog;
+  /** Entities seen in recorded exchanges, as control-API fixtures bodies. */
+  fixtures(): Record<string, Record<string, unknown[]>>;
+  /** Exchanges recorded. */
+  recorded(): number;
+  /** Stops taking requests, gives exchanges in flight `graceMs`, then cuts them; waits (bounded) for the recordings. */
   close(): Promise<void>;
-}
-
-export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
-  const state: ProxyState = { options, vendors: Object.keys(options.upstreams), secrets: secretBook(options.authorization), exchanges: [], recordings: [], writes: [], counter: 0 };
-  if (options.recordDir) await mkdir(options.recordDir, { recursive: true });
-  const server = http.createServer((req, res) => handle(state, req, res));
-  await listen(server, options.port ?? 4030, options.host ?? '127.0.0.1');
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
-    exchanges: state.exchanges,
-    recordings: state.recordings,
-    redact: state.secrets.redact,
-    close: () => close(server, state.writes),
-  };
 }
 
 /** What one proxy keeps between requests. */
 interface ProxyState {
-  options: ProxyOptions;
-  vendors: string[];
+  options: ProxyOptions & typeof PROXY_DEFAULTS;
+  upstreams: Map<string, string>;
+  guard: GuardOptions;
   secrets: SecretBook;
-  exchanges: JudgedExchange[];
-  recordings: RecordedExchange[];
-  /** Recordings still being written: close waits for them. */
-  writes: Promise<void>[];
+  log: ExchangeLog;
+  fixtures: ReturnType<typeof fixtureCollector>;
+  /** Exchanges in flight: `close` cuts what is left of them after the grace period. */
+  inFlight: Set<(reason: string) => void>;
+  /** Recordings still being written. */
+  writes: Set<Promise<void>>;
+  recorded: number;
   counter: number;
 }
 
+export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
+  const settings = { ...PROXY_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as ProxyState['options'];
+  const host = options.host ?? '127.0.0.1';
+  const state: ProxyState = {
+    options: settings,
+    upstreams: new Map(Object.entries(options.upstreams).map(([vendor, url]) => [vendor, url.replace(/\/+$/, '')])),
+    guard: { allowHosts: [...(options.allowHosts ?? []), host], allowOrigins: options.allowOrigins ?? [] },
+    secrets: new SecretBook([options.authorization ?? '']),
+    log: new ExchangeLog(settings.maxExchanges),
+    fixtures: fixtureCollector(),
+    inFlight: new Set(),
+    writes: new Set(),
+    recorded: 0,
+    counter: 0,
+  };
+  if (options.recordDir) await mkdir(options.recordDir, { recursive: true });
+  const server = http.createServer((req, res) => {
+    try {
+      handle(state, req, res);
+    } catch (error) {
+      // A programmer error: answered, never a crash that loses the report.
+      if (!res.headersSent) sendJson(res, 500, 'internal', 'PROXY_INTERNAL', `cardmock proxy failed on this request: ${(error as Error).message}`);
+      else res.destroy();
+    }
+  });
+  await listen(server, options.port ?? 4030, host);
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    log: state.log,
+    fixtures: () => state.fixtures.seen(),
+    recorded: () => state.recorded,
+    close: () => close(server, state),
+  };
+}
+
 function handle(state: ProxyState, req: http.IncomingMessage, res: http.ServerResponse): void {
-  if (req.method === 'GET' && req.url === EXCHANGES_PATH) {
-    sendJson(res, 200, {}, state.secrets.redact(JSON.stringify({ exchanges: state.exchanges })));
+  const url = req.url ?? '/';
+  if (url === EXCHANGES_PATH || url.startsWith(`${EXCHANGES_PATH}?`) || url.startsWith('/__cardmock/') || url === '/__cardmock') {
+    answerControl(state, req, res);
     return;
   }
-  const routed = route(state, req.url ?? '/');
+  const verdict = browserVerdict(req.headers as Record<string, string | undefined>, state.guard);
+  if (!verdict.ok) {
+    sendJson(res, verdict.status, 'refused', verdict.code, `cardmock proxy: ${verdict.message}; nothing was forwarded`);
+    return;
+  }
+  if (!url.startsWith('/')) {
+    sendJson(res, 400, 'bad-request-target', 'BAD_REQUEST_TARGET', 'cardmock proxy forwards only origin-form request targets (a path starting with /)');
+    return;
+  }
+  const routed = route(state, url);
   if (!routed) {
-    const payload = JSON.stringify({ error: { code: 'UNKNOWN_VENDOR', message: `No vendor at ${req.url}; vendors: ${state.vendors.map((v) => `/${v}`).join(', ')}` } });
-    sendJson(res, 404, { [PROXY_ERROR_HEADER]: 'unknown-vendor' }, payload);
+    sendJson(res, 404, 'unknown-vendor', 'UNKNOWN_VENDOR', `No vendor at ${url.split('?')[0]}; vendors: ${[...state.upstreams.keys()].map((v) => `/${v}`).join(', ')}`);
     return;
   }
   forward(state, routed.vendor, routed.rest, req, res);
 }
 
+/** `/__cardmock/*` is the proxy's own, never forwarded, and behind the control API's guard. */
+function answerControl(state: ProxyState, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const verdict = controlVerdict({ headers: req.headers as Record<string, string | undefined>, ...(req.socket.remoteAddress ? { remoteAddress: req.socket.remoteAddress } : {}) }, state.guard);
+  if (!verdict.ok) return sendJson(res, verdict.status, 'refused', verdict.code, verdict.message);
+  const url = new URL(req.url ?? '/', 'http://proxy');
+  if (url.pathname !== EXCHANGES_PATH) return sendJson(res, 404, 'not-found', 'NOT_FOUND', `cardmock proxy answers only GET ${EXCHANGES_PATH} under /__cardmock`);
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('allow', 'GET, HEAD');
+    return sendJson(res, 405, 'method-not-allowed', 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${EXCHANGES_PATH}`);
+  }
+  const before = wholeNumber(url.searchParams.get('before'));
+  const limit = wholeNumber(url.searchParams.get('limit'));
+  if (before === null || limit === null) return sendJson(res, 400, 'bad-request', 'INVALID_REQUEST', `before and limit are whole numbers (limit at most ${MAX_PAGE})`);
+  const payload = JSON.stringify(state.log.page(before, limit ?? 100));
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'cache-control': 'no-store' }).end(payload);
+}
+
+/** undefined when absent, null when not a whole number. */
+const wholeNumber = (text: string | null) => (text === null ? undefined : /^\d{1,9}$/.test(text) ? Number(text) : null);
+
 /** With one vendor the proxy serves it at the root; with several, each under `/<vendor>`. */
 function route(state: ProxyState, url: string): { vendor: string; rest: string } | undefined {
-  if (state.vendors.length === 1) return { vendor: state.vendors[0]!, rest: url };
+  if (state.upstreams.size === 1) return { vendor: [...state.upstreams.keys()][0]!, rest: url };
   const m = /^\/([^/?]+)(.*)$/.exec(url);
-  return m && state.options.upstreams[m[1]!] ? { vendor: m[1]!, rest: m[2] || '/' } : undefined;
+  return m && state.upstreams.has(m[1]!) ? { vendor: m[1]!, rest: m[2] || '/' } : undefined;
 }
 
-function sendJson(res: http.ServerResponse, status: number, headers: http.OutgoingHttpHeaders, payload: string): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers, 'content-length': Buffer.byteLength(payload) }).end(payload);
+/** The proxy's own answer, marked so nobody takes it for the vendor's; the connection closes after it. */
+function sendJson(res: http.ServerResponse, status: number, kind: string, code: string, message: string): void {
+  const payload = JSON.stringify({ error: { code, message } });
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), [PROXY_ERROR_HEADER]: kind, connection: 'close' }).end(payload);
 }
 
-/** Streams the request upstream and the answer back, keeping the bodies to judge once both ends are done. */
+/**
+ * One exchange: the request streamed upstream, the answer streamed back (each end waits for the
+ * other to take what it sent), a bounded copy of both bodies kept, and one deadline for the whole.
+ * However it ends (answer delivered, upstream failure, time-out, client gone, shutdown), it ends
+ * once: both connections released, the exchange judged and recorded.
+ */
 function forward(state: ProxyState, vendor: string, rest: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const { timeoutMs, maxKeptBytes } = state.options;
+  const base = state.upstreams.get(vendor)!;
+  const target = URL.canParse(`${base}${rest}`) ? new URL(`${base}${rest}`) : undefined;
+  if (!target) return sendJson(res, 400, 'bad-request-target', 'BAD_REQUEST_TARGET', 'cardmock proxy cannot forward this request target');
   const n = ++state.counter;
   const started = performance.now();
-  const base = state.options.upstreams[vendor]!.replace(/\/+$/, '');
   const headers = upstreamHeaders(req.headers, state.options.authorization);
-  const requestBody = keptBody();
-  const responseBody = keptBody();
-  let finished = false;
-  const finish = (answer: Omit<Answer, 'text'> | undefined, upstreamError?: string) => {
-    if (finished) return;
-    finished = true;
-    const forwarded: Forwarded = { n, vendor, base, rest, method: req.method ?? 'GET', headers, body: requestBody.text(), ms: performance.now() - started };
-    settle(state, forwarded, answer && { ...answer, text: responseBody.text() ?? '' }, upstreamError);
+  const requestBody = keptBody(maxKeptBytes);
+  const responseBody = keptBody(maxKeptBytes);
+  let answer: http.IncomingMessage | undefined;
+  let ended = false;
+  const end = (ending: Ending) => {
+    if (ended) return;
+    ended = true;
+    clearTimeout(deadline);
+    state.inFlight.delete(cut);
+    if (ending.kind !== 'done') release(ending);
+    const sent = requestBody.text();
+    const forwarded: Forwarded = { n, vendor, base, rest, method: req.method ?? 'GET', headers, body: sent.text, bodyTruncated: sent.truncated, ms: performance.now() - started };
+    const got = answer && responseBody.text(answer.headers['content-encoding']);
+    settle(state, forwarded, answer && got && { status: answer.statusCode ?? 0, headers: answer.headers, text: got.text ?? (got.truncated ? undefined : ''), truncated: got.truncated }, ending);
   };
-  const timeoutMs = state.options.timeoutMs ?? 30_000;
-  const upstream = requestUpstream(new URL(`${base}${rest}`), { method: req.method, headers, timeout: timeoutMs }, (answer) => relay(answer, res, responseBody, finish));
-  upstream.on('error', (error) => {
-    if (res.headersSent) res.destroy();
-    else answerUpstreamError(res, error);
-    finish(undefined, error.message);
+  /** Both connections let go; the client told why when it has had no answer yet. */
+  const release = (ending: Exclude<Ending, { kind: 'done' }>) => {
+    upstream.destroy();
+    answer?.destroy();
+    if (res.headersSent || res.destroyed) {
+      if (!res.writableFinished) res.destroy();
+      return;
+    }
+    const [status, kind, code] = ending.kind === 'incomplete' ? [503, 'stopping', 'PROXY_STOPPING'] : 'timedOut' in ending ? [504, 'timeout', 'UPSTREAM_TIMEOUT'] : [502, 'unreachable', 'UPSTREAM_UNREACHABLE'];
+    sendJson(res, status, kind, code, `cardmock proxy: ${ending.reason}`);
+  };
+  const cut = (reason: string) => end({ kind: 'incomplete', reason });
+  state.inFlight.add(cut);
+  const deadline = setTimeout(() => end({ kind: 'upstream-error', reason: `timed out: the exchange did not complete within ${timeoutMs} ms`, timedOut: true }), timeoutMs);
+  const transport = target.protocol === 'https:' ? https : http;
+  const upstream = transport.request(target, { method: req.method, headers }, (a) => {
+    answer = a;
+    relay(a, res, responseBody, end);
   });
+  upstream.on('error', (error) => end({ kind: 'upstream-error', reason: error.message }));
+  res.on('close', () => end(res.writableFinished ? { kind: 'done' } : { kind: 'incomplete', reason: 'the client went away before the answer ended' }));
   req.on('data', (chunk: Buffer) => requestBody.keep(chunk));
+  req.on('error', () => cut('the client went away while sending'));
   req.pipe(upstream);
 }
 
@@ -129,64 +237,87 @@ function upstreamHeaders(incoming: http.IncomingHttpHeaders, authorization: stri
   return headers;
 }
 
-/** Up to MAX_KEPT_BYTES of a body, for judging and recording. */
-function keptBody() {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  return {
-    keep(chunk: Buffer) {
-      if (size + chunk.length <= MAX_KEPT_BYTES) chunks.push(chunk);
-      size += chunk.length;
-    },
-    text: () => (chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined),
-  };
-}
-
-function requestUpstream(target: URL, init: http.RequestOptions & { timeout: number }, onAnswer: (answer: http.IncomingMessage) => void): http.ClientRequest {
-  const transport = target.protocol === 'https:' ? https : http;
-  const upstream = transport.request(target, init, onAnswer);
-  upstream.on('timeout', () => upstream.destroy(new Error(`no answer from the upstream within ${init.timeout} ms`)));
-  return upstream;
-}
-
-/** The upstream's answer to the client, unchanged but for the connection headers that are this hop's. */
-function relay(answer: http.IncomingMessage, res: http.ServerResponse, kept: ReturnType<typeof keptBody>, finish: (answer: Omit<Answer, 'text'> | undefined, upstreamError?: string) => void): void {
+/**
+ * The answer to the client, unchanged but for the connection headers that are this hop's. `pipe`
+ * pauses the upstream while the client's buffer is full: a client that does not read holds at
+ * most a socket buffer here, and the upstream waits.
+ */
+function relay(answer: http.IncomingMessage, res: http.ServerResponse, kept: KeptBody, end: (ending: Ending) => void): void {
   const outHeaders = { ...answer.headers };
   delete outHeaders.connection;
   delete outHeaders['keep-alive'];
   res.writeHead(answer.statusCode ?? 502, outHeaders);
-  answer.on('data', (chunk: Buffer) => {
-    kept.keep(chunk);
-    res.write(chunk);
-  });
-  answer.on('end', () => {
-    res.end();
-    finish({ status: answer.statusCode ?? 0, headers: answer.headers });
-  });
-  answer.on('error', (error) => {
-    res.destroy();
-    finish(undefined, error.message);
-  });
+  answer.on('data', (chunk: Buffer) => kept.keep(chunk));
+  answer.on('error', (error) => end({ kind: 'upstream-error', reason: `the upstream's answer broke off: ${error.message}` }));
+  answer.pipe(res);
 }
 
-/** The proxy's own answer when the upstream is down or too slow, marked so nobody takes it for the vendor's. */
-function answerUpstreamError(res: http.ServerResponse, error: Error): void {
-  const timedOut = /within/.test(error.message);
-  const payload = JSON.stringify({ error: { code: timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNREACHABLE', message: `cardmock proxy: ${error.message}` } });
-  sendJson(res, timedOut ? 504 : 502, { [PROXY_ERROR_HEADER]: timedOut ? 'timeout' : 'unreachable' }, payload);
+type KeptBody = ReturnType<typeof keptBody>;
+
+/** Up to `max` bytes of a body, for judging and recording. */
+function keptBody(max: number) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  return {
+    keep(chunk: Buffer) {
+      if (size < max) chunks.push(size + chunk.length <= max ? chunk : chunk.subarray(0, max - size));
+      size += chunk.length;
+    },
+    /**
+     * The kept part as text, decoded (gzip, deflate, br) when the whole body was kept; `truncated`
+     * when it is only a prefix, or not text: then it is neither judged nor recorded as a body.
+     */
+    text(encoding?: string | string[]): { text: string | undefined; truncated: boolean } {
+      if (size === 0) return { text: undefined, truncated: false };
+      if (size > max) return { text: new TextDecoder().decode(Buffer.concat(chunks)), truncated: true };
+      const whole = decoded(Buffer.concat(chunks), encoding, max);
+      const text = whole && asText(whole);
+      return { text, truncated: text === undefined };
+    },
+  };
 }
 
-function settle(state: ProxyState, forwarded: Forwarded, answer: Answer | undefined, upstreamError: string | undefined): void {
-  const { judged, sent, observed } = judgeForwarded(forwarded, answer, upstreamError, state.secrets);
-  if (observed && state.options.recordDir) {
-    const recorded = recordingOf(judged, sent, observed, state.secrets.redact);
-    state.recordings.push(recorded);
-    state.writes.push(writeFile(path.join(state.options.recordDir, recordingFileName(recorded)), `${JSON.stringify(recorded, null, 2)}\n`));
+/** The body without its content encoding, at most `max` bytes of it; undefined when it cannot be decoded. */
+function decoded(bytes: Buffer, encoding: string | string[] | undefined, max: number): Buffer | undefined {
+  const name = String(encoding ?? 'identity').trim().toLowerCase();
+  try {
+    if (name === 'identity' || name === '') return bytes;
+    if (name === 'gzip' || name === 'x-gzip') return zlib.gunzipSync(bytes, { maxOutputLength: max });
+    if (name === 'deflate') return zlib.inflateSync(bytes, { maxOutputLength: max });
+    if (name === 'br') return zlib.brotliDecompressSync(bytes, { maxOutputLength: max });
+  } catch {
+    // larger than kept once decoded, or not what it says it is
   }
-  // Stored redacted: the exchanges endpoint and reports can never leak what the client sent.
-  const safe = JSON.parse(state.secrets.redact(JSON.stringify(judged))) as JudgedExchange;
-  state.exchanges.push(safe);
-  state.options.onExchange?.(safe, state.secrets.redact);
+  return undefined;
+}
+
+function asText(bytes: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function settle(state: ProxyState, forwarded: Forwarded, answer: Answer | undefined, ending: Ending): void {
+  let judgement;
+  try {
+    judgement = judgeForwarded(forwarded, answer, ending, state.secrets);
+  } catch (error) {
+    // A programmer error in judging: the exchange is still counted, and the proxy keeps running.
+    const reason = `cardmock proxy could not judge this exchange: ${(error as Error).message}`;
+    judgement = judgeForwarded({ ...forwarded, body: undefined, bodyTruncated: false }, undefined, { kind: 'upstream-error', reason }, state.secrets);
+  }
+  const { judged, recording } = judgement;
+  if (recording && state.options.recordDir) {
+    state.fixtures.add(recording);
+    state.recorded++;
+    const write = writeFile(path.join(state.options.recordDir, recordingFileName(recording)), `${JSON.stringify(recording, null, 2)}\n`).catch(() => undefined);
+    state.writes.add(write);
+    void write.then(() => state.writes.delete(write));
+  }
+  state.log.add(judged);
+  state.options.onExchange?.(judged);
 }
 
 function listen(server: http.Server, port: number, host: string): Promise<void> {
@@ -199,14 +330,17 @@ function listen(server: http.Server, port: number, host: string): Promise<void> 
   });
 }
 
-/** Stops taking requests, lets those in flight finish (idle keep-alive sockets are closed as they idle), and waits for the recordings. */
-function close(server: http.Server, writes: Promise<void>[]): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const sweep = setInterval(() => server.closeIdleConnections(), 50);
-    server.close(() => {
-      clearInterval(sweep);
-      Promise.all(writes).then(() => resolve());
-    });
-    server.closeIdleConnections();
-  });
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/** Stops taking requests, lets exchanges in flight finish for the grace period, cuts the rest, and waits (bounded) for the recordings. */
+async function close(server: http.Server, state: ProxyState): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
+  server.closeIdleConnections();
+  const graceEnd = Date.now() + state.options.graceMs;
+  while (state.inFlight.size > 0 && Date.now() < graceEnd) await sleep(50);
+  for (const cut of [...state.inFlight]) cut('cut at shutdown');
+  server.closeAllConnections();
+  clearInterval(sweep);
+  await Promise.race([Promise.all([closed, ...state.writes]), sleep(state.options.graceMs)]);
 }

@@ -4,7 +4,9 @@
  * the report is written on SIGTERM.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +124,55 @@ describe('cardmock proxy (CLI)', () => {
     expect(await proxy.exited).toBe(0);
     expect(proxy.output()).toMatch(/#1 enfuce POST \/v1\/MULTI_APPLICATION_CARD\/customer\/100001\?auditUser=cardmock-demo 201 \d+ms ok/);
     expect(proxy.output()).toMatch(/enfuce\s+createMultiApplicationCard\s+201\s+✓ passed/);
+  });
+
+  it('SIGTERM with an exchange in flight: the exchange is cut, the report written, the process gone within seconds', async () => {
+    const silent = http.createServer(() => undefined); // takes the request, never answers
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const report = path.join(dir, 'in-flight.json');
+      const proxy = await start(['proxy', '--vendor', 'paysafe', '--upstream', `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, '--port', '0', '--auth-from-client', '--timeout', '600000', '--report', report, '--reporter', 'json'], /listening on (http:\S+)/);
+      children.push(proxy.child);
+      const pending = post(`${proxy.url}${ASSIGN}`, '{}').catch(() => 'cut');
+      await new Promise<void>((resolve) => silent.once('request', () => resolve()));
+      const started = performance.now();
+      proxy.child.kill('SIGTERM');
+      await proxy.exited;
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(await pending).toMatchObject({ status: 503 });
+      const written = JSON.parse(await readFile(report, 'utf8')) as { results: { outcome: string; reason?: string }[] };
+      expect(written.results).toEqual([expect.objectContaining({ outcome: 'skipped', reason: 'cut at shutdown' })]);
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
+
+  it('refuses --allow-origin values that are not origins', async () => {
+    for (const origin of ['localhost:5173', 'http://localhost:5173/app', 'file:///x', '*']) {
+      const child = spawn(process.execPath, [cli, 'proxy', '--vendor', 'paysafe', '--upstream', 'http://127.0.0.1:1', '--auth-from-client', '--allow-origin', origin], { stdio: 'ignore' });
+      children.push(child);
+      expect(await new Promise((resolve) => child.on('exit', resolve)), origin).toBe(2);
+    }
+  });
+
+  it('serve --replay refuses a folder with a bad recording or a link, naming them, never quoting what they hold', async () => {
+    const folder = path.join(dir, 'bad-recordings');
+    await mkdir(folder);
+    const secret = path.join(dir, 'secret.txt');
+    await writeFile(secret, '{"n":1,"vendor":"paysafe","TOP-SECRET":true}');
+    await symlink(secret, path.join(folder, '00001-paysafe-x-200.json'));
+    await writeFile(path.join(folder, '00002-paysafe-x-200.json'), JSON.stringify({ n: 2, vendor: 'paysafe', request: { method: 'GET', url: '/x', headers: {} }, response: { status: 0, headers: { a: 'b\r\nc' }, body: 'TOP-SECRET' } }));
+    const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--replay', folder], { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let output = '';
+    child.stdout!.on('data', (c) => (output += c));
+    child.stderr!.on('data', (c) => (output += c));
+    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(1);
+    expect(output).toMatch(/00001-paysafe-x-200\.json: is a symbolic link/);
+    expect(output).toMatch(/00002-paysafe-x-200\.json: \/response\/status must be >= 200/);
+    expect(output).toMatch(/00002-paysafe-x-200\.json: \/response\/headers\/a must match pattern/);
+    expect(output).not.toContain('TOP-SECRET');
   });
 
   it('rejects bad usage with exit 2', async () => {

@@ -7,8 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatFailure, summary } from '../conformance/lib/reporters/terminal.ts';
-import { exchangeLine, trafficReport } from '../conformance/lib/traffic-report.ts';
-import { fixturesSeen } from '../mocks/replay/fixtures-seen.ts';
+import { exchangeLine } from '../conformance/lib/traffic-report.ts';
 import { HELP, parseProxyArgs, settingsOf, type ProxySettings, type ProxyValues } from './proxy-options.ts';
 import { EXCHANGES_PATH, startProxy, type RunningProxy } from './proxy-server.ts';
 import { readCommandLine } from './cli-usage.ts';
@@ -26,24 +25,27 @@ export async function proxyCommand(argv: string[]): Promise<number> {
     return 1;
   }
   printBanner(proxy, settings.upstreams);
-  const signal = await firstSignal();
-  console.log(`cardmock proxy: ${signal}, finishing exchanges in flight`);
+  const stop = await firstStop();
+  console.log(`cardmock proxy: ${stop.why}, finishing exchanges in flight (then cut; again to stop now)`);
   await proxy.close();
-  return finish(proxy, values, settings, startedAt);
+  const code = await finish(proxy, values, settings, startedAt);
+  return stop.failed ? 1 : code;
 }
 
 function start(values: ProxyValues, settings: ProxySettings): Promise<RunningProxy | NodeJS.ErrnoException> {
-  const { upstreams, port, authorization, timeoutMs } = settings;
+  const { upstreams, port, authorization, timeoutMs, allowOrigins, allowHosts } = settings;
   return startProxy({
     upstreams,
     port,
     host: values.host,
     ...(authorization ? { authorization } : {}),
     timeoutMs,
+    allowOrigins,
+    allowHosts,
     ...(values.record ? { recordDir: values.record } : {}),
-    onExchange: (exchange, redacted) => {
-      if (!values.quiet || exchange.verdict === 'violation') console.log(redacted(exchangeLine(exchange)));
-      for (const f of [...exchange.errors, ...exchange.requestProblems]) console.log(redacted(`  ${formatFailure(f)}`));
+    onExchange: (exchange) => {
+      if (!values.quiet || exchange.verdict === 'violation') console.log(exchangeLine(exchange));
+      for (const f of [...exchange.errors, ...exchange.requestProblems]) console.log(`  ${formatFailure(f)}`);
     },
   }).catch((error: NodeJS.ErrnoException) => error);
 }
@@ -54,24 +56,37 @@ function printBanner(proxy: RunningProxy, upstreams: Record<string, string>): vo
   console.log(`  exchanges: ${proxy.url}${EXCHANGES_PATH}`);
 }
 
-const firstSignal = () =>
-  new Promise<string>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
+/**
+ * SIGINT, SIGTERM, or an error nothing caught (then the report is still written, and the exit
+ * code is 1). A second signal stops at once.
+ */
+const firstStop = () =>
+  new Promise<{ why: string; failed?: boolean }>((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.once(signal, () => process.exit(1));
+      resolve({ why: signal });
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    process.once('uncaughtException', (error) => {
+      console.error(`cardmock proxy: internal error: ${error.message}`);
+      resolve({ why: 'internal error', failed: true });
+    });
   });
 
 /** After the last exchange: the summary, the fixtures seen, the report; the exit code. */
 async function finish(proxy: RunningProxy, values: ProxyValues, settings: ProxySettings, startedAt: Date): Promise<number> {
   const { upstreams } = settings;
-  const report = trafficReport({ target: Object.values(upstreams).join(', '), startedAt, vendors: Object.keys(upstreams), exchanges: proxy.exchanges });
-  console.log(proxy.redact(summary(report)));
+  const report = proxy.log.report(Object.values(upstreams).join(', '), startedAt, Object.keys(upstreams));
+  console.log(summary(report));
+  if (proxy.log.seen > proxy.log.exchanges.length) console.log(`${proxy.log.seen} exchanges seen; the newest ${proxy.log.exchanges.length} are listed, the matrix counts them all`);
   if (values.record) {
     const file = path.join(values.record, 'fixtures.json');
-    await writeFile(file, `${proxy.redact(JSON.stringify(fixturesSeen(proxy.recordings), null, 2))}\n`);
-    console.log(`recorded ${proxy.recordings.length} exchange(s) in ${values.record}; entities seen: ${file}`);
+    await writeFile(file, `${JSON.stringify(proxy.fixtures(), null, 2)}\n`);
+    console.log(`recorded ${proxy.recorded()} exchange(s) in ${values.record}; entities seen: ${file}`);
   }
   if (values.report) {
-    await writeReport(report, settings.reporter, values.report, proxy.redact);
+    await writeReport(report, settings.reporter, values.report);
     console.log(`report written to ${values.report}`);
   }
   return report.ok ? 0 : 1;

@@ -1,6 +1,7 @@
 /**
  * Writes a run report (`cardmock conform --output`, `cardmock proxy --report`) in the chosen
- * format, redacted, creating its folder.
+ * format, creating its folder. The report comes redacted: its results were built from redacted
+ * exchanges (conformance/lib/redact.ts), so the writing changes nothing.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,7 +15,7 @@ export type ReporterKind = keyof typeof RENDER;
 
 export const isReporterKind = (kind: string): kind is ReporterKind => Object.hasOwn(RENDER, kind);
 
-export async function writeReport(report: RunReport, kind: ReporterKind, file: string, redact: (text: string) => string): Promise<void> {
+export async function writeReport(report: RunReport, kind: ReporterKind, file: string): Promise<void> {
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await writeFile(file, redact(RENDER[kind](report)));
+  await writeFile(file, RENDER[kind](report));
 }

@@ -19,6 +19,8 @@ export interface SentRequest {
   url: string;
   headers: Record<string, string>;
   body?: string;
+  /** `body` is only the start of what was sent (an observer keeps a bounded prefix). */
+  truncated?: boolean;
 }
 
 export interface ObservedResponse {
@@ -28,6 +30,8 @@ export interface ObservedResponse {
   /** Parsed JSON, or undefined when the body is empty or not JSON. */
   json: unknown;
   ms: number;
+  /** `text` is only the start of the body (an observer keeps a bounded prefix): its body is not judged. */
+  truncated?: boolean;
 }
 
 const MAX_RETRIES = 3;

@@ -10,6 +10,7 @@ import { allocateFixtures, type Allocation } from './fixture-pool.ts';
 import { buildRequest, RequestFailed, send, type ObservedResponse, type SentRequest } from './http-client.ts';
 import { buildMatrix, type Matrix } from './matrix.ts';
 import type { Fixtures, Scenario, Unprovokable } from './scenario.ts';
+import { isCredentialName, learnExchange, redactExchange, redactFailure, SecretBook } from './redact.ts';
 import { operation, vendorNames } from './spec-index.ts';
 import type { Target } from './target.ts';
 
@@ -107,6 +108,7 @@ async function judgeScenario(
   ];
   const failures: Failure[] = [];
   const history: { request: SentRequest; response: ObservedResponse }[] = [];
+  const secrets = targetSecrets(target, scenario.vendor).extend();
   const watchState = scenario.proves === 'idempotent-replay' && target.controlApi !== undefined;
   for (const { spec, step, expected } of steps) {
     const before = watchState && step === 'main' ? await sessionState(target, scenario.vendor, session) : undefined;
@@ -115,6 +117,7 @@ async function judgeScenario(
     let response;
     try {
       response = await send(target, scenario.vendor, request);
+      learnExchange({ request, response }, secrets);
     } catch (error) {
       failures.push({
         check: 'requestCompleted',
@@ -138,7 +141,7 @@ async function judgeScenario(
         expected: 'an answer from the implementation',
         actual: interceptedBy,
         hint: 'A valid request was refused before it reached the implementation: the scenario sends something the spec forbids.',
-        reproduce: curl(target, scenario.vendor, request),
+        reproduce: curl(target, scenario.vendor, redactExchange({ request }, secrets).request),
       });
       break;
     }
@@ -150,17 +153,26 @@ async function judgeScenario(
     const state = before !== undefined && after !== undefined ? { state: { before, after } } : {};
     const input = { scenario: judged, operation: op, request, response, step, expectedStatus: alternative ? alternative.status : expected, documented, history: [...history], ...state };
     history.push({ request, response });
-    const reproduce = curl(target, scenario.vendor, request);
+    const reproduce = curl(target, scenario.vendor, redactExchange({ request }, secrets).request);
     const stepFailures = [...CHECKS, ...(target.extraChecks ?? [])].flatMap((check) => check(input)).map((f) => ({ ...f, reproduce }));
     failures.push(...stepFailures);
     if (step === 'setup' && stepFailures.some((f) => f.check === 'statusMatchesScenario')) break;
   }
-  const errors = failures.filter((f) => target.ownMock || !f.inferred);
-  const warnings = failures.filter((f) => !target.ownMock && f.inferred).map((f) => ({ ...f, hint: `${f.hint} (rests on ${f.inferred})` }));
+  const shown = failures.map((f) => redactFailure(f, secrets));
+  const errors = shown.filter((f) => target.ownMock || !f.inferred);
+  const warnings = shown.filter((f) => !target.ownMock && f.inferred).map((f) => ({ ...f, hint: `${f.hint} (rests on ${f.inferred})` }));
   return { ...base, outcome: errors.length > 0 ? 'failed' : 'passed', errors, warnings, ms: performance.now() - started };
 }
 
-/** The request as a curl command, to reproduce a failure by hand. */
+/** What a target's runs must never show: its credentials for the vendor, and fixtures named like credentials. */
+export function targetSecrets(target: Target, vendor: string): SecretBook {
+  const book = new SecretBook();
+  book.add(target.authorization(vendor));
+  for (const [key, value] of Object.entries(target.fixtures(vendor))) if (isCredentialName(key)) for (const one of [value].flat()) book.add(one);
+  return book;
+}
+
+/** The request as a curl command, to reproduce a failure by hand (give it the redacted request). */
 export function curl(target: Target, vendor: string, request: SentRequest): string {
   const base = target.base(vendor);
   const url = typeof base === 'string' ? `${base}${request.url}` : `<in-process>${base.prefix}${request.url}`;

@@ -19,6 +19,8 @@ export interface GuardOptions {
   controlToken?: string | undefined;
   /** Host names answered besides loopback names and IP literals (`--allow-host`, the bound name). */
   allowHosts?: readonly string[] | undefined;
+  /** Origins of pages that may send requests (`cardmock proxy --allow-origin`, a known front end). */
+  allowOrigins?: readonly string[] | undefined;
 }
 
 export type Refusal = { ok: false; status: 401 | 403; code: string; message: string };
@@ -53,19 +55,34 @@ export const hostRefusal = (host: string | undefined): Refusal => ({
   ok: false,
   status: 403,
   code: 'HOST_NOT_ALLOWED',
-  message: `cardmock does not answer control requests for host ${JSON.stringify(host ?? '')}; start it with --allow-host <name> to answer that name`,
+  message: `cardmock does not answer requests for host ${JSON.stringify(host ?? '')} here; start it with --allow-host <name> to answer that name`,
 });
 
+const sameOrigin = (a: string, b: string) => a.toLowerCase().replace(/\/+$/, '') === b.toLowerCase().replace(/\/+$/, '');
+
+/**
+ * What a page in a browser can make a loopback server do: a name rebound to 127.0.0.1 (the Host
+ * check), a request from another origin, `mode: 'no-cors'` included (the Origin check), and
+ * a cross-site request that carries no Origin, such as an image or a navigation (Sec-Fetch-Site).
+ * A page of the server's own origin, or of an origin given with `allowOrigins`, may.
+ */
+export function browserVerdict(headers: Record<string, string | undefined>, options: Pick<GuardOptions, 'allowHosts' | 'allowOrigins'> = {}): Verdict {
+  const { host, origin } = headers;
+  if (!hostAllowed(host, options.allowHosts)) return hostRefusal(host);
+  const allowed = origin !== undefined && [`http://${host}`, `https://${host}`, ...(options.allowOrigins ?? [])].some((o) => sameOrigin(o, origin));
+  if (origin !== undefined && !allowed) {
+    return { ok: false, status: 403, code: 'CROSS_ORIGIN', message: `cardmock does not answer pages of other origins (${origin}) here` };
+  }
+  if (!allowed && headers['sec-fetch-site'] === 'cross-site') {
+    return { ok: false, status: 403, code: 'CROSS_ORIGIN', message: 'cardmock does not answer cross-site requests here' };
+  }
+  return { ok: true };
+}
+
 export function controlVerdict(req: Pick<MockRequest, 'headers' | 'remoteAddress'>, options: GuardOptions = {}): Verdict {
-  const { controlToken, allowHosts } = options;
-  if (!hostAllowed(req.headers.host, allowHosts)) return hostRefusal(req.headers.host);
-  const origin = req.headers.origin;
-  if (origin !== undefined && origin !== `http://${req.headers.host}` && origin !== `https://${req.headers.host}`) {
-    return { ok: false, status: 403, code: 'CROSS_ORIGIN', message: `the control API does not answer pages of other origins (${origin})` };
-  }
-  if (req.headers['sec-fetch-site'] === 'cross-site') {
-    return { ok: false, status: 403, code: 'CROSS_ORIGIN', message: 'the control API does not answer cross-site requests' };
-  }
+  const { controlToken } = options;
+  const browser = browserVerdict(req.headers, options);
+  if (!browser.ok) return browser;
   if (controlToken !== undefined) {
     const given = req.headers[CONTROL_TOKEN_HEADER];
     if (typeof given === 'string' && sameToken(given, controlToken)) return { ok: true };

@@ -51,19 +51,28 @@ const asType = (value: unknown, schema: JsonSchema | undefined) =>
   schema?.type === 'integer' || schema?.type === 'number' ? (typeof value === 'number' ? value : Number(value)) : typeof value === 'number' ? String(value) : value;
 
 export function fixturesSeen(recordings: RecordedExchange[]): Record<string, Record<string, unknown[]>> {
+  const collector = fixtureCollector();
+  for (const e of recordings) collector.add(e);
+  return collector.seen();
+}
+
+/** The same, one exchange at a time: only the entities are kept, never the exchanges. */
+export function fixtureCollector(): { add(e: RecordedExchange): void; seen(): Record<string, Record<string, unknown[]>> } {
   const out: Record<string, Record<string, unknown[]>> = {};
-  for (const e of recordings) {
-    if (e.response.status < 200 || e.response.status >= 300) continue;
-    const values = valuesOf(e);
-    for (const [kind, item] of Object.entries(fixtureKinds(e.vendor))) {
-      const properties = (item.properties ?? {}) as Record<string, JsonSchema>;
-      const entity = Object.fromEntries(Object.entries(properties).filter(([name]) => values.has(name)).map(([name, s]) => [name, asType(values.get(name), s)]));
-      if (Object.keys(entity).length === 0 || !registryOf(e.vendor).validator(item)(entity)) continue;
-      const list = ((out[e.vendor] ??= {})[kind] ??= []);
-      // The first required property identifies the entity: keep its first sighting.
-      const id = ((item.required as string[] | undefined) ?? [])[0];
-      if (!list.some((other) => id !== undefined && (other as Record<string, unknown>)[id] === entity[id])) list.push(entity);
-    }
-  }
-  return out;
+  return {
+    add(e) {
+      if (e.response.status < 200 || e.response.status >= 300) return;
+      const values = valuesOf(e);
+      for (const [kind, item] of Object.entries(fixtureKinds(e.vendor))) {
+        const properties = (item.properties ?? {}) as Record<string, JsonSchema>;
+        const entity = Object.fromEntries(Object.entries(properties).filter(([name]) => values.has(name)).map(([name, s]) => [name, asType(values.get(name), s)]));
+        if (Object.keys(entity).length === 0 || !registryOf(e.vendor).validator(item)(entity)) continue;
+        const list = ((out[e.vendor] ??= {})[kind] ??= []);
+        // The first required property identifies the entity: keep its first sighting.
+        const id = ((item.required as string[] | undefined) ?? [])[0];
+        if (!list.some((other) => id !== undefined && (other as Record<string, unknown>)[id] === entity[id])) list.push(entity);
+      }
+    },
+    seen: () => out,
+  };
 }

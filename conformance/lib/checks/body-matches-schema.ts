@@ -20,7 +20,7 @@ export const bodyMatchesSchema = defineCheck('bodyMatchesSchema', ({ operation, 
   const result = validateBody(operation.spec, media.schema)(response.json);
   return result.errors.map((e) => ({
     expected: `${e.instancePath || '(body)'} ${e.message ?? 'valid'}`,
-    actual: preview(JSON.stringify(e.data ?? null), 120),
+    actual: preview(JSON.stringify(e.data ?? null)),
     hint: `Body of ${response.status} breaks the schema at ${e.instancePath || 'the root'} (${e.keyword}).`,
     inferred: e.inferred ?? whole,
   }));

@@ -47,4 +47,10 @@ export function defineCheck(checkName: string, run: (input: CheckInput) => Omit<
   return Object.assign(check, { checkName });
 }
 
-export const preview = (text: string, max = 300) => (text.length > max ? `${text.slice(0, max)}…` : text || '(empty)');
+/**
+ * A body as a failure shows it. Not cut to display length here: a cut before redaction could keep
+ * half a secret, so reports cut after redacting (`redactFailure`). The bound only keeps a failure
+ * of a huge body small until then.
+ */
+const PREVIEW_MAX = 16 * 1024;
+export const preview = (text: string) => text.slice(0, PREVIEW_MAX) || '(empty)';

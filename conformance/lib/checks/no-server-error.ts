@@ -4,5 +4,5 @@ import { defineCheck, preview } from './check.ts';
 export const noServerError = defineCheck('noServerError', ({ scenario, response }) =>
   response.status < 500 || scenario.fault
     ? []
-    : [{ expected: 'no 5xx', actual: `${response.status} ${preview(response.text, 120)}`, hint: 'The request made the server fail; answer bad input with a documented 4xx.' }],
+    : [{ expected: 'no 5xx', actual: `${response.status} ${preview(response.text)}`, hint: 'The request made the server fail; answer bad input with a documented 4xx.' }],
 );

@@ -11,15 +11,15 @@ export const replayIdempotent = defineCheck('replayIdempotent', ({ scenario, res
   const failures = [];
   if (first && !isDeepStrictEqual(first.json ?? first.text, response.json ?? response.text)) {
     failures.push({
-      expected: `the first answer again: ${preview(first.text, 160)}`,
-      actual: preview(response.text, 160),
+      expected: `the first answer again: ${preview(first.text)}`,
+      actual: preview(response.text),
       hint: `A replay with the same idempotency key returns the stored answer (${scenario.rule}).`,
     });
   }
   if (state && !isDeepStrictEqual(state.before, state.after)) {
     failures.push({
       expected: 'no change to the state',
-      actual: `state changed: ${preview(JSON.stringify(state.after), 160)}`,
+      actual: `state changed: ${preview(JSON.stringify(state.after))}`,
       hint: 'The replay created or changed something; it must only return the stored answer.',
     });
   }
