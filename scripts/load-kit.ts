@@ -67,6 +67,23 @@ export async function stop(child: ChildProcess): Promise<void> {
   children.delete(child);
 }
 
+/**
+ * SIGTERM, then SIGKILL after `ms`: whether the process exited by itself in time, and a line
+ * saying how (a process that had already exited did not stop in time).
+ */
+export async function stopWithin(child: ChildProcess, ms: number): Promise<{ text: string; inTime: boolean }> {
+  if (child.exitCode !== null || child.signalCode !== null) return { text: `had exited (${child.exitCode ?? child.signalCode})`, inTime: false };
+  const started = Date.now();
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), ms);
+  await exited;
+  clearTimeout(killer);
+  children.delete(child);
+  const inTime = child.signalCode !== 'SIGKILL';
+  return { text: inTime ? `exit ${child.exitCode} ${Date.now() - started} ms after SIGTERM` : `no exit within ${ms} ms of SIGTERM (killed)`, inTime };
+}
+
 export async function rssMb(pids: number[]): Promise<number> {
   let kb = 0;
   for (const pid of pids) {

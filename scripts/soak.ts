@@ -8,18 +8,22 @@
  * is the median of the last quarter minus the median of the quarter after warm-up, so one reading
  * at the top of a garbage-collection cycle does not decide. Prints the figures, and the entities
  * each vendor's default session holds at the end (bounded: fresh entities are used up, repeats are
- * rejected or replayed); exit code 1 on failure.
+ * rejected or replayed). Last, SOAK_PROXY_SECONDS (default 30) through `cardmock proxy` in front of
+ * the server (soak-proxy.ts): good, oversized, slow and abandoned exchanges; the proxy must stay
+ * up, its RSS within the same bound, and SIGTERM must write its report. Exit code 1 on failure.
  */
 import autocannon from 'autocannon';
 import { controlPath } from '../conformance/lib/control-paths.ts';
 import { allVendors } from '../mocks/vendors/index.ts';
 import { mix, rssMb, runMain, sampleRss, seed, startCardmock, statusCounts, stop, type RssSample } from './load-kit.ts';
+import { proxyPhase } from './soak-proxy.ts';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 50);
 const MAX_GROWTH_MB = Number(process.env.SOAK_MAX_GROWTH_MB ?? 64);
 const SESSIONS = 20;
 const NEW_SESSION_SECONDS = Number(process.env.SOAK_NEW_SESSION_SECONDS ?? 30);
+const PROXY_SECONDS = Number(process.env.SOAK_PROXY_SECONDS ?? 30);
 const PER_VENDOR = Math.max(1, Math.round(CONNECTIONS / allVendors.length));
 
 async function main(): Promise<number> {
@@ -56,8 +60,9 @@ async function main(): Promise<number> {
   const phaseOne = report('mixed load', results, SECONDS, samples, rssEnd);
   console.log(`mixed load: entities in each vendor's default session at the end: ${JSON.stringify(await entitiesHeld(url))}`);
   const phaseTwo = await everNewSessions(url, child.pid!);
+  const phaseThree = await proxyPhase(url, { seconds: PROXY_SECONDS, connections: CONNECTIONS, judge: report });
   await stop(child);
-  const ok = phaseOne && phaseTwo;
+  const ok = phaseOne && phaseTwo && phaseThree;
   console.log(ok ? 'soak passed' : 'soak FAILED');
   return ok ? 0 : 1;
 }
