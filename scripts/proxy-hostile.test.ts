@@ -34,6 +34,10 @@ const upstreamOrigin = listenDuringSuite((req, res) => {
     res.on('close', () => upstream.endlessClosed++);
     res.writeHead(200, { 'content-type': 'application/json' });
     writeEndlessly(res, ' ', (bytes) => (upstream.endlessBytes += bytes));
+  } else if (mode === 'trailer') {
+    // Legal from an upstream, but Node refuses a Trailer header on an answer that is not chunked
+    // (Node's own server refuses to send it too: written raw).
+    req.on('end', () => req.socket.end(`HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntrailer: x-checksum\r\ncontent-length: ${Buffer.byteLength(ASSIGNED)}\r\n\r\n${ASSIGNED}`));
   } else if (mode === 'big') {
     req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(BIG));
   } else if (mode === 'drip') {
@@ -230,6 +234,14 @@ describe('hostile upstreams: bounded streams', () => {
     expect(outcome).toBe('cut');
     expect(performance.now() - started).toBeLessThan(3_000);
     expect(running.log.exchanges[0]).toMatchObject({ verdict: 'upstream-error', status: 200, upstreamError: expect.stringMatching(/^timed out/) });
+  });
+
+  it('an answer Node will not relay as it is (a Trailer header): 502 from the proxy, which keeps serving', async () => {
+    const running = await proxy();
+    const r = await post(`${running.url}${ASSIGN}`, { 'x-test-answer': 'trailer' });
+    expect([r.status, r.headers[PROXY_ERROR_HEADER]]).toEqual([502, 'unreachable']);
+    expect(running.log.exchanges[0]).toMatchObject({ verdict: 'upstream-error', upstreamError: expect.stringMatching(/cannot be relayed/) });
+    expect((await post(`${running.url}${ASSIGN}`)).status).toBe(200);
   });
 
   it('an answer larger than what is kept: delivered whole, judged on status and headers, marked truncated, not recorded', async () => {

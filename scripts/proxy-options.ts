@@ -130,9 +130,10 @@ function badUpstream(upstreams: Record<string, string>): UsageError | undefined 
   return undefined;
 }
 
-/** The proxy needs sandbox credentials from exactly one place. */
+/** The proxy needs sandbox credentials from exactly one place, as a value a header can carry. */
 function credentialsProblem(authorization: string | undefined, fromClient: boolean): UsageError | undefined {
   if (!authorization && !fromClient) return usage('give the sandbox credentials with --auth (or CARDMOCK_AUTH), or forward the client\'s with --auth-from-client');
   if (authorization && fromClient) return usage('choose --auth or --auth-from-client, not both');
+  if (authorization && !/^[\t\x20-\x7e\x80-\xff]+$/.test(authorization)) return usage('--auth holds characters a header cannot carry (line breaks, control characters)');
   return undefined;
 }

@@ -214,15 +214,16 @@ function forward(state: ProxyState, vendor: string, rest: string, req: http.Inco
     const [status, kind, code] = ending.kind === 'incomplete' ? [503, 'stopping', 'PROXY_STOPPING'] : 'timedOut' in ending ? [504, 'timeout', 'UPSTREAM_TIMEOUT'] : [502, 'unreachable', 'UPSTREAM_UNREACHABLE'];
     sendJson(res, status, kind, code, `cardmock proxy: ${ending.reason}`);
   };
-  const cut = (reason: string) => end({ kind: 'incomplete', reason });
-  state.inFlight.add(cut);
-  const deadline = setTimeout(() => end({ kind: 'upstream-error', reason: `timed out: the exchange did not complete within ${timeoutMs} ms`, timedOut: true }), timeoutMs);
+  // Made first: if Node refuses the request outright, nothing below is set up (the handler answers 500).
   const transport = target.protocol === 'https:' ? https : http;
   const upstream = transport.request(target, { method: req.method, headers }, (a) => {
     answer = a;
     relay(a, res, responseBody, end);
   });
   upstream.on('error', (error) => end({ kind: 'upstream-error', reason: error.message }));
+  const cut = (reason: string) => end({ kind: 'incomplete', reason });
+  state.inFlight.add(cut);
+  const deadline = setTimeout(() => end({ kind: 'upstream-error', reason: `timed out: the exchange did not complete within ${timeoutMs} ms`, timedOut: true }), timeoutMs);
   res.on('close', () => end(res.writableFinished ? { kind: 'done' } : { kind: 'incomplete', reason: 'the client went away before the answer ended' }));
   req.on('data', (chunk: Buffer) => requestBody.keep(chunk));
   req.on('error', () => cut('the client went away while sending'));
@@ -246,7 +247,13 @@ function relay(answer: http.IncomingMessage, res: http.ServerResponse, kept: Kep
   const outHeaders = { ...answer.headers };
   delete outHeaders.connection;
   delete outHeaders['keep-alive'];
-  res.writeHead(answer.statusCode ?? 502, outHeaders);
+  try {
+    res.writeHead(answer.statusCode ?? 502, outHeaders);
+  } catch (error) {
+    // Node refuses some combinations to this client (a Trailer header without chunked encoding).
+    end({ kind: 'upstream-error', reason: `the upstream's answer cannot be relayed as it is (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+    return;
+  }
   answer.on('data', (chunk: Buffer) => kept.keep(chunk));
   answer.on('error', (error) => end({ kind: 'upstream-error', reason: `the upstream's answer broke off: ${error.message}` }));
   answer.pipe(res);

@@ -178,7 +178,7 @@ describe('cardmock proxy (CLI)', () => {
   it('rejects bad usage with exit 2', async () => {
     const file = path.join(dir, 'map.json');
     await writeFile(file, JSON.stringify({ nope: 'http://127.0.0.1:1' }));
-    for (const args of [['--vendor', 'paysafe'], ['--vendor', 'paysafe', '--upstream', 'http://127.0.0.1:1'], ['--vendor', 'all', '--upstream-map', file, '--auth-from-client']]) {
+    for (const args of [['--vendor', 'paysafe'], ['--vendor', 'paysafe', '--upstream', 'http://127.0.0.1:1'], ['--vendor', 'all', '--upstream-map', file, '--auth-from-client'], ['--vendor', 'paysafe', '--upstream', 'http://127.0.0.1:1', '--auth', 'Bearer a\r\nx-injected: 1']]) {
       const child = spawn(process.execPath, [cli, 'proxy', ...args], { stdio: 'ignore' });
       children.push(child);
       expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(2);

@@ -11,8 +11,11 @@ import { bodyBytes, sameBody, sameUrl, type RecordedExchange } from './recording
 
 export const REPLAY_HEADER = 'x-cardmock-replay';
 
-/** Headers that describe the recorded connection, not the answer. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'date']);
+/**
+ * Headers that describe the recorded connection or framing, not the answer: the replay frames its
+ * body itself (a Trailer header without chunked encoding would make Node refuse the answer).
+ */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'content-length', 'date']);
 
 export interface ReplayRequest {
   method: string;

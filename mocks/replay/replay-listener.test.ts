@@ -21,6 +21,8 @@ const recorded: RecordedExchange[] = [
     response: { status: 201, headers: { 'content-type': 'application/json', 'x-recorded': 'yes' }, body: '{ "recorded" :  true }' },
   },
   { n: 8, vendor: 'paysafe', request: { method: 'GET', url: '/binary', headers: {} }, response: { status: 200, headers: { 'content-type': 'application/octet-stream' }, bodyBase64: 'AAEC/w==' } },
+  // Framing headers of the recorded connection, which Node refuses on an answer it frames itself.
+  { n: 9, vendor: 'paysafe', request: { method: 'GET', url: '/framed', headers: {} }, response: { status: 200, headers: { trailer: 'x-checksum', 'transfer-encoding': 'chunked', 'content-length': '99' }, body: 'framed' } },
 ];
 
 describe('serve --replay', () => {
@@ -38,6 +40,8 @@ describe('serve --replay', () => {
     expect([r.status, r.headers.get(REPLAY_HEADER), r.headers.get('x-recorded'), await r.text()]).toEqual([201, '7', 'yes', '{ "recorded" :  true }']);
     const bytes = await fetch(`${server.url}/paysafe/binary`);
     expect([...new Uint8Array(await bytes.arrayBuffer())]).toEqual([0, 1, 2, 255]);
+    const framed = await fetch(`${server.url}/paysafe/framed`);
+    expect([framed.status, await framed.text()]).toEqual([200, 'framed']);
   });
 
   it('a request the recordings do not hold reaches the stateful mock, body and all', async () => {
