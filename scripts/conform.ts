@@ -18,7 +18,6 @@ import { isUsageError, readCommandLine, usageExit, type UsageError } from './cli
 import { writeReport, type ReporterKind } from './write-report.ts';
 
 type Fixtures = Record<string, FixturePools>;
-type Say = (text: string) => void;
 const fail = (error: UsageError) => usageExit('conform', error, HELP);
 
 export async function conformCommand(argv: string[]): Promise<number> {
@@ -28,13 +27,12 @@ export async function conformCommand(argv: string[]): Promise<number> {
 
   const authorization = values.auth ?? process.env.CARDMOCK_AUTH;
   // Every result comes redacted from the runner (the --auth value, fixtures named like credentials,
-  // credential fields of each exchange): what is said and written is built from them.
-  const say: Say = (text) => console.log(text);
+  // credential fields of each exchange): what is printed and written is built from them.
   const read = values.fixtures ? await readFixtures(values.fixtures) : { fixtures: {} };
   if (isUsageError(read)) return fail(read);
   const { fixtures } = read;
   if (values.plan) {
-    say(planTable(settings.chosen, fixtures));
+    console.log(planTable(settings.chosen, fixtures));
     return 0;
   }
 
@@ -43,9 +41,9 @@ export async function conformCommand(argv: string[]): Promise<number> {
   const chosen = await chooseTarget(values, settings, fixtures, authorization);
   if (isUsageError(chosen)) return fail(chosen);
 
-  const report = await run(values, settings, chosen, say);
-  if (settings.reporter) await saveReport(report, settings.reporter, values.output, say);
-  return exitCodeOf(report, values['allow-empty'], say);
+  const report = await run(values, settings, chosen);
+  if (settings.reporter) await saveReport(report, settings.reporter, values.output);
+  return exitCodeOf(report, values['allow-empty']);
 }
 
 /** The fixtures file; credentials given in it (e.g. capillary.readOnlyAuthorization) are redacted by the runner, as --auth is. */
@@ -54,7 +52,9 @@ async function readFixtures(file: string): Promise<{ fixtures: Fixtures } | Usag
     const fixtures = JSON.parse(await readFile(file, 'utf8')) as Fixtures;
     return { fixtures };
   } catch (error) {
-    return { usage: `cannot read fixtures ${file}: ${(error as Error).message}` };
+    // A JSON error quotes the file, which may hold credentials: name the problem, not the content.
+    const code = (error as NodeJS.ErrnoException).code;
+    return { usage: `cannot read fixtures ${file}: ${code ?? 'not valid JSON'}` };
   }
 }
 
@@ -116,10 +116,10 @@ function withDefaultFixtures(given: Fixtures): Fixtures {
   return fixtures;
 }
 
-async function run(values: ConformValues, settings: ConformSettings, chosen: ChosenTarget, say: Say): Promise<RunReport> {
+async function run(values: ConformValues, settings: ConformSettings, chosen: ChosenTarget): Promise<RunReport> {
   const { target, vendors, ownMock } = chosen;
-  say(`cardmock conform: ${vendors.join(', ')} at ${settings.baseUrl.href}${ownMock ? ' (cardmock server: control API found)' : ''}`);
-  if (!ownMock && !values['allow-mutations']) say('  read-only: scenarios that change data are skipped (--allow-mutations to run them)');
+  console.log(`cardmock conform: ${vendors.join(', ')} at ${settings.baseUrl.href}${ownMock ? ' (cardmock server: control API found)' : ''}`);
+  if (!ownMock && !values['allow-mutations']) console.log('  read-only: scenarios that change data are skipped (--allow-mutations to run them)');
   const report = await runConformance({
     target,
     scenarios,
@@ -132,21 +132,21 @@ async function run(values: ConformValues, settings: ConformSettings, chosen: Cho
       if (!values.quiet) console.error(progressLine(result, done, total));
     },
   });
-  say(summary(report));
+  console.log(summary(report));
   return report;
 }
 
 /** The report where --output says, or under reports/ with --reporter alone. */
-async function saveReport(report: RunReport, reporter: ReporterKind, given: string | undefined, say: Say): Promise<void> {
+async function saveReport(report: RunReport, reporter: ReporterKind, given: string | undefined): Promise<void> {
   const output = given ?? `reports/conformance.${reporter === 'junit' ? 'xml' : reporter === 'json' ? 'json' : 'md'}`;
   await writeReport(report, reporter, output);
-  say(`report written to ${output}`);
+  console.log(`report written to ${output}`);
 }
 
-function exitCodeOf(report: RunReport, allowEmpty: boolean, say: Say): number {
+function exitCodeOf(report: RunReport, allowEmpty: boolean): number {
   const ran = report.results.filter((r) => r.outcome === 'passed' || r.outcome === 'failed').length;
   if (ran === 0 && !allowEmpty) {
-    say('No scenario ran (every one was skipped or not provokable; see the reasons above). Give fixtures and --allow-mutations, or pass --allow-empty to accept an empty run.');
+    console.log('No scenario ran (every one was skipped or not provokable; see the reasons above). Give fixtures and --allow-mutations, or pass --allow-empty to accept an empty run.');
     return 1;
   }
   return report.ok ? 0 : 1;

@@ -75,6 +75,16 @@ describe('cardmock conform (CLI) against a running server', () => {
     expect(`${result.stdout}${result.stderr}`).not.toContain(secret.split(' ')[1]!);
   });
 
+  it('a fixtures file that is not JSON is named, never quoted (it may hold credentials)', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const file = path.join(dir(), 'broken-fixtures.json');
+    await writeFile(file, '{"capillary": {"readOnlyAuthorization": "Basic QUOTED-SECRET-VALUE"');
+    const result = await run(process.execPath, [cli, 'conform', '--vendor', 'capillary', '--base-url', `${server().url}/capillary`, '--fixtures', file], { timeout: 60_000 }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    expect((result as { code?: number }).code).toBe(2);
+    expect(result.stderr).toMatch(/cannot read fixtures .*broken-fixtures\.json: not valid JSON/);
+    expect(`${result.stdout}${result.stderr}`).not.toContain('QUOTED-SECRET-VALUE');
+  });
+
   it('exits 1 and names the failing check when the target breaks the contract', async () => {
     // A wrong token for Pismo: every scenario that expects success is refused with 401.
     const result = await run(process.execPath, [cli, 'conform', '--vendor', 'pismo', '--base-url', `${server().url}/pismo`, '--auth', 'Bearer wrong.token.value', '--quiet'], { timeout: 60_000 }).catch((e: { code: number; stdout: string }) => e);
