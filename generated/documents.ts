@@ -53,6 +53,176 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "tags": [
             "Card"
           ],
+          "x-cardmock-rules": [
+            {
+              "id": "capillary.add.adds-card",
+              "rule": "A new card number is added to the existing series named by seriesId; the answer carries the new card's entity ID, a different one for every card added.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 003",
+                "quote": "seriesId ... Must correspond to an existing series in the system. ... entity Number The unique ID of the newly created card."
+              },
+              "answer": {
+                "status": 200,
+                "example": "CARD_ADDED"
+              },
+              "promises": [
+                {
+                  "distinct": "/entity"
+                }
+              ]
+            },
+            {
+              "id": "capillary.add.series-by-code",
+              "rule": "seriesCode names the series when seriesId is not given.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 003",
+                "quote": "seriesCode ... Unique code of the card series. Can be used as an alternative to seriesId if seriesId is not provided."
+              },
+              "answer": {
+                "status": 200,
+                "example": "CARD_ADDED"
+              },
+              "promises": [
+                {
+                  "distinct": "/entity"
+                }
+              ]
+            },
+            {
+              "id": "capillary.add.series-exists",
+              "rule": "seriesId, or seriesCode, must name an existing series.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 003",
+                "quote": "404 Error Resource not found. The specified seriesId or seriesCode does not exist."
+              },
+              "answer": {
+                "status": 404,
+                "example": "SERIES_NOT_FOUND"
+              }
+            },
+            {
+              "id": "capillary.add.series-not-expired",
+              "rule": "A card cannot be added to a series that has expired.",
+              "provenance": "documented",
+              "source": {
+                "page": "Capillary docs (card error codes)",
+                "fact": "Code 3008 is \"card series expired\"."
+              },
+              "answer": {
+                "status": 400,
+                "example": "CARD_SERIES_EXPIRED"
+              }
+            },
+            {
+              "id": "capillary.add.card-number-unique",
+              "rule": "cardNumber must not already exist in the system.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 003",
+                "quote": "Unique card number to be added to the series. Must not already exist in the system. ... 409 Error Conflict. The provided cardNumber or cardExternalId already exists in the system."
+              },
+              "answer": {
+                "status": 409,
+                "example": "CARD_NUMBER_EXISTS"
+              }
+            },
+            {
+              "id": "capillary.add.external-id-unique",
+              "rule": "cardExternalId, when given, must not already exist in the system.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 003",
+                "quote": "External identifier for the card. Must be unique if provided. ... 409 Error Conflict. The provided cardNumber or cardExternalId already exists in the system."
+              },
+              "answer": {
+                "status": 409,
+                "example": "CARD_EXTERNAL_ID_EXISTS"
+              }
+            },
+            {
+              "id": "capillary.add.unknown-customer-warned",
+              "rule": "A customerId that names no customer does not stop the card; it is added without a customer and a warning says so.",
+              "provenance": "inferred",
+              "source": {
+                "inferred": "The page makes customerId optional and documents no error for an unknown one; cardmock adds the card and warns rather than refuse a card the client needs."
+              },
+              "answer": {
+                "status": 200,
+                "example": "CARD_ADDED_CUSTOMER_UNKNOWN"
+              }
+            },
+            {
+              "id": "capillary.add.request-valid",
+              "rule": "seriesId (or seriesCode), cardNumber and statusLabel are present and valid; anything else is refused with 400.",
+              "provenance": "documented",
+              "applies": "request-invalid",
+              "source": {
+                "page": "seed 003",
+                "quote": "400 Error Invalid request. Check that all required fields (seriesId, cardNumber, statusLabel) are present and valid."
+              },
+              "answer": {
+                "status": 400,
+                "example": "INVALID_REQUEST"
+              }
+            },
+            {
+              "id": "capillary.add.credentials-required",
+              "rule": "A request without Basic credentials is refused with 401.",
+              "provenance": "documented",
+              "applies": "credentials-missing",
+              "source": {
+                "page": "seed 003",
+                "quote": "401 Error Unauthorised. Invalid or missing Authorization header."
+              },
+              "answer": {
+                "status": 401,
+                "example": "UNAUTHORISED"
+              }
+            },
+            {
+              "id": "capillary.add.credentials-valid",
+              "rule": "Basic credentials must name a till and its password (as md5 hex); others are refused with 401.",
+              "provenance": "documented",
+              "applies": "credentials-malformed",
+              "source": {
+                "page": "seed 003",
+                "quote": "401 Error Unauthorised. Invalid or missing Authorization header."
+              },
+              "answer": {
+                "status": 401,
+                "example": "UNAUTHORISED"
+              }
+            },
+            {
+              "id": "capillary.add.password-as-md5",
+              "rule": "The till's password is sent as its lowercase md5 hex; the password in clear is refused with 401.",
+              "provenance": "documented",
+              "source": {
+                "page": "Capillary docs (authentication)",
+                "fact": "Basic auth is base64(tillUsername + \":\" + md5hex(password))."
+              },
+              "answer": {
+                "status": 401,
+                "example": "UNAUTHORISED"
+              }
+            },
+            {
+              "id": "capillary.add.write-access",
+              "rule": "Adding a card needs WRITE access to the Card resource; a till without it is refused with 403.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 003",
+                "quote": "403 Error Forbidden. The authenticated user does not have WRITE access to the Card resource."
+              },
+              "answer": {
+                "status": 403,
+                "example": "FORBIDDEN"
+              }
+            }
+          ],
           "requestBody": {
             "required": true,
             "content": {
@@ -80,14 +250,6 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                       "cardNumber": "ghost0000800001180931",
                       "statusLabel": "NOT_ISSUED",
                       "customerId": 999999999
-                    }
-                  },
-                  "INVALID_CARD_SERIES": {
-                    "summary": "A series that cannot take this card",
-                    "value": {
-                      "seriesId": 0,
-                      "cardNumber": "ghost0000800001180932",
-                      "statusLabel": "NOT_ISSUED"
                     }
                   },
                   "CARD_SERIES_EXPIRED": {
@@ -251,23 +413,6 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     "$ref": "#/components/schemas/ErrorEnvelope"
                   },
                   "examples": {
-                    "INVALID_CARD_SERIES": {
-                      "x-inferred": true,
-                      "description": "Code 3000 is in Capillary's card error codes (\"invalid card series\"), but no page\nsays which request gets it, and the wording is cardmock's. The mock never sends it.\n",
-                      "x-inferred-pointers": [
-                        "/errors/0/message"
-                      ],
-                      "value": {
-                        "errors": [
-                          {
-                            "status": false,
-                            "code": 3000,
-                            "message": "Invalid card series"
-                          }
-                        ],
-                        "warnings": []
-                      }
-                    },
                     "CARD_SERIES_EXPIRED": {
                       "x-inferred": true,
                       "description": "Code 3008 is in Capillary's card error codes (\"card series expired\"); which HTTP\nstatus carries it, and the message wording, are cardmock's reading.\n",
@@ -1826,6 +1971,133 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "tags": [
             "Card"
           ],
+          "x-cardmock-rules": [
+            {
+              "id": "enfuce.create.creates-card",
+              "rule": "A card with a main application and further applications is created for an existing customer; the answer is 201 with the new card's mainId, a different one for every card created.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 002",
+                "quote": "201 - application/json ... mainId string required Will contain the ID of the resource that has been created or updated"
+              },
+              "answer": {
+                "status": 201,
+                "example": "CREATED"
+              },
+              "promises": [
+                {
+                  "distinct": "/mainId"
+                }
+              ]
+            },
+            {
+              "id": "enfuce.create.idempotent-replay",
+              "rule": "A request with the x-idempotency-key of a success in the last 24 hours gets that success again, and nothing is created.",
+              "provenance": "documented",
+              "source": {
+                "page": "Enfuce API docs (idempotency)",
+                "fact": "Successful responses are replayed for 24 h for the same x-idempotency-key."
+              },
+              "answer": {
+                "status": 201,
+                "example": "CREATED"
+              }
+            },
+            {
+              "id": "enfuce.create.errors-not-stored",
+              "rule": "An error is not stored under its x-idempotency-key, so the same key can still create a card afterwards.",
+              "provenance": "documented",
+              "source": {
+                "page": "Enfuce API docs (idempotency)",
+                "fact": "Errors are not stored for an idempotency key."
+              },
+              "answer": {
+                "status": 201,
+                "example": "CREATED"
+              }
+            },
+            {
+              "id": "enfuce.create.customer-exists",
+              "rule": "The card is created on an existing customer; an unknown customerId is refused.",
+              "provenance": "documented",
+              "source": {
+                "page": "Enfuce API docs (card)",
+                "fact": "Preconditions: the customer first, then one account per application, then the card in one call."
+              },
+              "answer": {
+                "status": 404,
+                "example": "CUSTOMER_NOT_FOUND"
+              }
+            },
+            {
+              "id": "enfuce.create.embossing-characters",
+              "rule": "Embossed fields use the default character set, or the printed-card set; other characters are refused.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 002",
+                "quote": "Default set of allowed characters for fields embossed onto the card ... For printed cards allowed characters are: (including the above) ... Printed or others characters sets must be agreed in advance."
+              },
+              "answer": {
+                "status": 400,
+                "example": "INVALID_EMBOSSING_CHARACTER"
+              }
+            },
+            {
+              "id": "enfuce.create.request-valid",
+              "rule": "auditUser, mainApplication and applications are present, x-idempotency-key has at most 64 characters, and every field has its documented type and values (segment, pinStatus); anything else is refused.",
+              "provenance": "documented",
+              "applies": "request-invalid",
+              "source": {
+                "page": "seed 002",
+                "quote": "auditUser string required ... mainApplication object required applications object[] required ... segment enum<string> ... pinStatus enum<string>"
+              },
+              "answer": {
+                "status": 400,
+                "example": "INVALID_REQUEST"
+              }
+            },
+            {
+              "id": "enfuce.create.credentials-required",
+              "rule": "A request without Bearer or Basic credentials is refused.",
+              "provenance": "documented",
+              "applies": "credentials-missing",
+              "source": {
+                "page": "Enfuce API introduction",
+                "fact": "Requests authenticate with HTTP Basic (RFC 7617); the API docs' sample request sends a Bearer token."
+              },
+              "answer": {
+                "status": 401,
+                "example": "UNAUTHORIZED"
+              }
+            },
+            {
+              "id": "enfuce.create.credentials-well-formed",
+              "rule": "An Authorization value that is neither Bearer nor Basic credentials is refused.",
+              "provenance": "documented",
+              "applies": "credentials-malformed",
+              "source": {
+                "page": "Enfuce API introduction",
+                "fact": "Requests authenticate with HTTP Basic (RFC 7617); the API docs' sample request sends a Bearer token."
+              },
+              "answer": {
+                "status": 401,
+                "example": "UNAUTHORIZED"
+              }
+            },
+            {
+              "id": "enfuce.create.pin-status-default",
+              "rule": "A card created without pinStatus gets D, and a random PIN is generated at the next embossing.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 002",
+                "quote": "If not specified system will automatically assign D as default"
+              },
+              "answer": {
+                "status": 201,
+                "example": "CREATED"
+              }
+            }
+          ],
           "parameters": [
             {
               "name": "customerId",
@@ -2196,7 +2468,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         "EmbossedText": {
           "type": "string",
           "description": "Text embossed onto the card, in Enfuce's default character set: A-Z, a-z, Áá, Ää, Åå, Ææ,\nÉé, Íí, Ðð, Óó, Öö, Øø, Úú, Üü, Ýý, Þþ, 0-9, the symbols -/.,&+' and space. Printed cards\nallow a wider set and other sets must be agreed with Enfuce in advance; cardmock enforces\nthe default set.\n",
-          "pattern": "^[A-Za-zÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ0-9\\-/.,&+' ]*$"
+          "pattern": "^[A-Za-zÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ0-9\\-/.,&+' ]*$",
+          "x-cardmock-rule": "enfuce.create.embossing-characters"
         },
         "Application": {
           "type": "object",
@@ -2531,6 +2804,281 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "description": "Adds cards, physical (`physicalCards`) or digital (`quantity`), to the member's account as\nactive cards. The request fails when it would exceed the account's card limit, and may not\nmix physical and digital cards.\n",
           "tags": [
             "Cards"
+          ],
+          "x-cardmock-rules": [
+            {
+              "id": "exchange-solutions.add-cards.adds-physical-cards",
+              "rule": "New physical cards are added to a registered account with room for them; every card asked for is in successList (or, when it cannot be added, in errorList).",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 004",
+                "quote": "This request is used to add cards, physical and/or digital, to an account as active cards. ... successList The card numbers of cards that were successfully added to the account ... errorList The card numbers of cards that failed to be added to the account."
+              },
+              "answer": {
+                "status": 200,
+                "example": "CARDS_ADDED"
+              },
+              "promises": [
+                {
+                  "every": "body:/physicalCards/*/loyaltyId",
+                  "in": [
+                    "/successList/*",
+                    "/errorList/*/cardNumber"
+                  ]
+                }
+              ]
+            },
+            {
+              "id": "exchange-solutions.add-cards.adds-digital-cards",
+              "rule": "Digital cards are added by quantity where the program enables them; successList holds that many new card numbers, none given twice.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 004",
+                "quote": "quantity Specifies number of digital cards being added ... successList The card numbers of cards that were successfully added to the account"
+              },
+              "answer": {
+                "status": 200,
+                "example": "CARDS_ADDED"
+              },
+              "promises": [
+                {
+                  "at": "/successList",
+                  "count": "body:/quantity"
+                },
+                {
+                  "distinct": "/successList/*"
+                }
+              ]
+            },
+            {
+              "id": "exchange-solutions.add-cards.lists-failed-cards",
+              "rule": "A card that cannot be added (it is on another account) is listed in errorList with a message, while the other cards are added.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 004",
+                "quote": "errorList The card numbers of cards that failed to be added to the account. ... errorMessage A message to indicate what caused the error in adding that card."
+              },
+              "answer": {
+                "status": 200,
+                "example": "PARTLY_ADDED"
+              },
+              "promises": [
+                {
+                  "every": "body:/physicalCards/*/loyaltyId",
+                  "in": [
+                    "/successList/*",
+                    "/errorList/*/cardNumber"
+                  ]
+                }
+              ]
+            },
+            {
+              "id": "exchange-solutions.add-cards.at-least-one-card",
+              "rule": "At least one card is asked for; a quantity of 0, an empty physicalCards, or neither, is refused.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 004",
+                "quote": "400 Bad Request At least one card should be requested. INVALID_REQUEST A valid request to add a digital card has an attribute value of \"0\"."
+              },
+              "answer": {
+                "status": 400,
+                "example": "NO_CARD_REQUESTED"
+              }
+            },
+            {
+              "id": "exchange-solutions.add-cards.loyalty-id-not-empty",
+              "rule": "A physical card has a non-empty loyaltyId.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 004",
+                "quote": "400 Bad Request Invalid loyaltyId INVALID_REQUEST A valid request to add a physical card has an empty loyaltyID attribute value."
+              },
+              "answer": {
+                "status": 400,
+                "example": "INVALID_LOYALTY_ID"
+              }
+            },
+            {
+              "id": "exchange-solutions.add-cards.account-not-closed",
+              "rule": "No card is added to a Closed account.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 004",
+                "quote": "400 Bad Request Account status is set to \"CLOSED\" or \"DECEASED\". ... 401 Unauthorized Account status is CLOSED. API_VALIDATION Cannot add card(s) to a closed account."
+              },
+              "answer": {
+                "status": 400,
+                "example": "ACCOUNT_CLOSED_OR_DECEASED",
+                "alternatives": [
+                  {
+                    "status": 401,
+                    "example": "ACCOUNT_CLOSED"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "exchange-solutions.add-cards.account-not-deceased",
+              "rule": "No card is added to a Deceased account.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 004",
+                "quote": "400 Bad Request Account status is set to \"CLOSED\" or \"DECEASED\". INVALID_REQUEST Member's account has a status of \"CLOSED\" or \"DECEASED\"."
+              },
+              "answer": {
+                "status": 400,
+                "example": "ACCOUNT_CLOSED_OR_DECEASED"
+              }
+            },
+            {
+              "id": "exchange-solutions.add-cards.account-registered",
+              "rule": "Cards are added to registered accounts only.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 004",
+                "quote": "400 Bad Request Member's account not registered. INVALID_REQUEST Member's account is not registered."
+              },
+              "answer": {
+                "status": 400,
+                "example": "ACCOUNT_NOT_REGISTERED"
+              }
+            },
+            {
+              "id": "exchange-solutions.add-cards.card-limit",
+              "rule": "An account holds at most its maximum number of cards; a request that would exceed it adds nothing.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 004",
+                "quote": "There is a limit on the number of cards that can be added to an account, so if the request causes this limit to be exceeded, an error will result."
+              },
+              "answer": {
+                "status": 400,
+                "example": "MAXIMUM_CARDS_EXCEEDED"
+              }
+            },
+            {
+              "id": "exchange-solutions.add-cards.digital-cards-enabled",
+              "rule": "Digital cards need the account's program to enable them.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 004",
+                "quote": "400 Bad Request Digital cards not enabled. INVALID_REQUEST Member chooses digital card and digitalCard.Enabled = false in ConfigType = 'REGISTRATION'."
+              },
+              "answer": {
+                "status": 400,
+                "example": "DIGITAL_CARDS_NOT_ENABLED"
+              }
+            },
+            {
+              "id": "exchange-solutions.add-cards.one-kind-per-request",
+              "rule": "A request adds digital or physical cards, not both.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 004",
+                "quote": "Either digital or physical active cards can be added in a request, but not both types in one request."
+              },
+              "answer": {
+                "status": 400,
+                "example": "PHYSICAL_AND_DIGITAL"
+              }
+            },
+            {
+              "id": "exchange-solutions.add-cards.session-exists",
+              "rule": "correlation_id must name a session started with Start Session.",
+              "provenance": "documented",
+              "source": {
+                "page": "ES docs (Start Session)",
+                "fact": "The correlation_id of this call is the one Start Session (POST /client/users/{identifier}/sessions) returned."
+              },
+              "answer": {
+                "status": 400,
+                "example": "SESSION_NOT_FOUND"
+              }
+            },
+            {
+              "id": "exchange-solutions.add-cards.open-accounts-accept",
+              "rule": "Suspended and Cancelled accounts accept cards.",
+              "provenance": "inferred",
+              "source": {
+                "inferred": "The error table refuses only Closed, Deceased and unregistered accounts, and ES calls only Closed and Deceased permanent; refusing other statuses would fail clients the real service serves."
+              },
+              "answer": {
+                "status": 200,
+                "example": "CARDS_ADDED"
+              },
+              "promises": [
+                {
+                  "every": "body:/physicalCards/*/loyaltyId",
+                  "in": [
+                    "/successList/*",
+                    "/errorList/*/cardNumber"
+                  ]
+                }
+              ]
+            },
+            {
+              "id": "exchange-solutions.add-cards.own-card-again",
+              "rule": "A loyaltyId already on this account, or repeated in the request, is answered as added once and counts once toward the limit.",
+              "provenance": "inferred",
+              "source": {
+                "inferred": "No documented message fits a card that is on the account already; the card is where the client asked, so a retried request is harmless."
+              },
+              "answer": {
+                "status": 200,
+                "example": "CARDS_ADDED"
+              },
+              "promises": [
+                {
+                  "every": "body:/physicalCards/*/loyaltyId",
+                  "in": [
+                    "/successList/*",
+                    "/errorList/*/cardNumber"
+                  ]
+                }
+              ]
+            },
+            {
+              "id": "exchange-solutions.add-cards.token-required",
+              "rule": "A request without an access token is refused with 401.",
+              "provenance": "documented",
+              "applies": "credentials-missing",
+              "source": {
+                "page": "ES docs (authentication)",
+                "fact": "Requests carry an OAuth 2.0 client-credentials access token."
+              },
+              "answer": {
+                "status": 401,
+                "example": "UNAUTHORIZED"
+              }
+            },
+            {
+              "id": "exchange-solutions.add-cards.token-valid",
+              "rule": "An access token the API did not issue is refused with 401.",
+              "provenance": "documented",
+              "applies": "credentials-malformed",
+              "source": {
+                "page": "ES docs (authentication)",
+                "fact": "Requests carry an OAuth 2.0 client-credentials access token."
+              },
+              "answer": {
+                "status": 401,
+                "example": "UNAUTHORIZED"
+              }
+            },
+            {
+              "id": "exchange-solutions.add-cards.request-valid",
+              "rule": "The body is JSON, quantity a number and loyaltyId a number (or its digits as a string); anything else is refused with 400.",
+              "provenance": "documented",
+              "applies": "request-invalid",
+              "source": {
+                "page": "seed 004",
+                "quote": "quantity Specifies number of digital cards being added Number ... loyaltyId Unique identifier for the loyalty card number Number Required"
+              },
+              "answer": {
+                "status": 400,
+                "example": "INVALID_REQUEST"
+              }
+            }
           ],
           "parameters": [
             {
@@ -3060,10 +3608,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "AddCardsRequest": {
           "type": "object",
-          "description": "`physicalCards` for physical cards, `quantity` for digital cards. Two documented rules are\nschema rules here, each naming the documented answer a mock gives when it breaks\n(`x-cardmock-answer`): at least one card is asked for (\"At least one card should be\nrequested.\"), and not both kinds in one request (the page's note).\n",
+          "description": "`physicalCards` for physical cards, `quantity` for digital cards. Two documented rules are\nschema rules here, each naming the documented rule (and so the answer) a mock gives when it breaks\n(`x-cardmock-rule`): at least one card is asked for (\"At least one card should be\nrequested.\"), and not both kinds in one request (the page's note).\n",
           "allOf": [
             {
-              "x-cardmock-answer": "PHYSICAL_AND_DIGITAL",
+              "x-cardmock-rule": "exchange-solutions.add-cards.one-kind-per-request",
               "description": "Either digital or physical cards in one request, not both (a `quantity` of 0 beside physical cards asks for no digital card).",
               "not": {
                 "required": [
@@ -3084,7 +3632,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               }
             },
             {
-              "x-cardmock-answer": "NO_CARD_REQUESTED",
+              "x-cardmock-rule": "exchange-solutions.add-cards.at-least-one-card",
               "description": "At least one card is asked for: a non-empty physicalCards, or a quantity above 0.",
               "not": {
                 "properties": {
@@ -3218,6 +3766,157 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "description": "Assign a specific card to a given customer. Applicable only to cards created through the\nBulk Card Ordering endpoint (`POST /customers/{customerId}/prepaid/cards/bulk`). Only\n`targetCustomerId` is needed in the body. Once assigned, a card cannot be re-assigned.\n",
           "tags": [
             "Prepaid cards"
+          ],
+          "x-cardmock-rules": [
+            {
+              "id": "paysafe.assign.assigns-card",
+              "rule": "An unassigned bulk card of the path customer is assigned to an existing target customer, and the answer names the card, its owner and the target as sent.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 001",
+                "quote": "The endpoint can be used to assign a specific card to a given customer. ... only a targetCustomerId needs to be provided in the request body."
+              },
+              "answer": {
+                "status": 200,
+                "example": "SUCCESSFULLY_ASSIGNED_CARD"
+              },
+              "promises": [
+                {
+                  "at": "/cardId",
+                  "equals": "path:cardId"
+                },
+                {
+                  "at": "/customerId",
+                  "equals": "path:customerId"
+                },
+                {
+                  "at": "/targetCustomerId",
+                  "equals": "body:/targetCustomerId"
+                }
+              ]
+            },
+            {
+              "id": "paysafe.assign.not-reassigned",
+              "rule": "A card that is assigned already cannot be assigned again.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 001",
+                "quote": "Once assigned, a card cannot be re-assigned."
+              },
+              "answer": {
+                "status": 400,
+                "example": "ALREADY_ASSIGNED_CARD"
+              }
+            },
+            {
+              "id": "paysafe.assign.target-exists",
+              "rule": "targetCustomerId must name an existing customer.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 001",
+                "quote": "The provided targetCustomerId was not found in the system."
+              },
+              "answer": {
+                "status": 400,
+                "example": "ASSIGN_TO_CUSTOMER_NOT_FOUND"
+              }
+            },
+            {
+              "id": "paysafe.assign.customer-exists",
+              "rule": "The customer in the path must exist.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 001",
+                "quote": "No customer matching the provided customerId was found."
+              },
+              "answer": {
+                "status": 404,
+                "example": "NO_SUCH_CUSTOMER"
+              }
+            },
+            {
+              "id": "paysafe.assign.card-of-customer",
+              "rule": "The card must be a bulk card of the customer in the path; a card of another customer, or none, is not assigned.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 001",
+                "quote": "The customer ID to which the specific card belongs. ... It is applicable only for cards created through the Bulk Card Ordering endpoint."
+              },
+              "answer": {
+                "status": 404,
+                "example": "NO_SUCH_CARD"
+              }
+            },
+            {
+              "id": "paysafe.assign.token-required",
+              "rule": "A request without an access token is refused with 401.",
+              "provenance": "documented",
+              "applies": "credentials-missing",
+              "source": {
+                "page": "Paysafe Embedded Wallets API docs (authentication)",
+                "fact": "A missing, invalid or expired bearer token gets 401."
+              },
+              "answer": {
+                "status": 401,
+                "example": "INVALID_CREDENTIALS"
+              }
+            },
+            {
+              "id": "paysafe.assign.token-valid",
+              "rule": "A bearer token the API did not issue, or one that has expired, is refused with 401.",
+              "provenance": "documented",
+              "applies": "credentials-malformed",
+              "source": {
+                "page": "Paysafe Embedded Wallets API docs (authentication)",
+                "fact": "A missing, invalid or expired bearer token gets 401."
+              },
+              "answer": {
+                "status": 401,
+                "example": "INVALID_CREDENTIALS"
+              }
+            },
+            {
+              "id": "paysafe.assign.request-valid",
+              "rule": "The body is JSON with a targetCustomerId, and cardId is a UUID; a request that breaks the documented parameters or body is refused with 400.",
+              "provenance": "documented",
+              "applies": "request-invalid",
+              "source": {
+                "page": "seed 001",
+                "quote": "UUID based Card id. ... only a targetCustomerId needs to be provided in the request body."
+              },
+              "answer": {
+                "status": 400,
+                "example": "INVALID_FIELD_VALUE"
+              }
+            },
+            {
+              "id": "paysafe.assign.server-error",
+              "rule": "A failure of the server is answered 500 with the documented body.",
+              "provenance": "documented",
+              "applies": "fault",
+              "source": {
+                "page": "seed 001",
+                "quote": "Internal Server Error"
+              },
+              "answer": {
+                "status": 500,
+                "example": "INTERNAL_SERVER_ERROR"
+              }
+            },
+            {
+              "id": "paysafe.assign.service-unavailable",
+              "rule": "A service that is down answers 503 with the documented body.",
+              "provenance": "documented",
+              "applies": "fault",
+              "source": {
+                "page": "seed 001",
+                "quote": "Service Unavailable"
+              },
+              "answer": {
+                "status": 503,
+                "example": "SERVICE_UNAVAILABLE"
+              }
+            }
           ],
           "parameters": [
             {
@@ -3790,6 +4489,176 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "description": "Bind an account and customer to a noname card, which changes its status to `CREATED`. The\ncard is then treated as a normal physical plastic or metal card.\n\nYou have to pass this endpoint a noname card's ID. Card IDs are generated when the\n[Start noname card bulk process](https://developers.pismo.io/pismo-docs/reference/start-bulk)\nendpoint is called. This endpoint generates an event for each card -\n[Card created](https://developers.pismo.io/events/docs/cards-create-1) - with event data\nthat includes the card ID, bulk ID, and external ID.\n\nThe bind operation is completed asynchronously and generates a\n[Customer bound to noname card](https://developers.pismo.io/events/docs/cards-bind-card-1)\nevent. Make sure the operation has completed and the event generated before attempting to\naccess or use the associated card.\n\n**Card reissuing**\n\n* You can use this endpoint to reissue a card—replacing the card to be reissued with a\n  noname card, which is then treated as a normal physical card. If a card to be replaced is\n  entered (`reissued_card_id`), the\n  [Card updated](https://developers.pismo.io/events/docs/cards-update-1) event is also\n  generated.\n* If you attempt to reissue a card to a card that has already been associated, meaning it\n  is no longer a noname card and no longer has an `UNBOUND` status, you will get a\n  **409 Conflict** error.\n\n**Note:** This endpoint requires an account token - an access token encoded with a Pismo\naccount ID.\n",
           "tags": [
             "Noname"
+          ],
+          "x-cardmock-rules": [
+            {
+              "id": "pismo.bind.binds-unbound-card",
+              "rule": "An UNBOUND noname card is bound to the account and customer of the headers; the answer is 202 at once, and the card turns CREATED when the asynchronous bind completes.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 000",
+                "quote": "Bind an account and customer to a noname card, which changes its status to `CREATED`. ... The bind operation is completed asynchronously"
+              },
+              "answer": {
+                "status": 202
+              }
+            },
+            {
+              "id": "pismo.bind.reissues-card",
+              "rule": "With reissued_card_id, the noname card replaces that card of the account, which is reissued; the answer is 202.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 000",
+                "quote": "You can use this endpoint to reissue a card—replacing the card to be reissued with a noname card ... If a card to be replaced is entered (`reissued_card_id`), the Card updated event is also generated."
+              },
+              "answer": {
+                "status": 202
+              }
+            },
+            {
+              "id": "pismo.bind.card-unbound",
+              "rule": "A card that is no longer UNBOUND (bound already, or being bound) cannot be bound.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 000",
+                "quote": "If you attempt to reissue a card to a card that has already been associated, meaning it is no longer a noname card and no longer has an `UNBOUND` status, you will get a **409 Conflict** error."
+              },
+              "answer": {
+                "status": 409,
+                "example": "CARD_NOT_UNBOUND"
+              }
+            },
+            {
+              "id": "pismo.bind.card-exists",
+              "rule": "The card ID must name a card.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 000",
+                "quote": "You have to pass this endpoint a noname card's ID."
+              },
+              "answer": {
+                "status": 400,
+                "example": "CARD_NOT_FOUND"
+              }
+            },
+            {
+              "id": "pismo.bind.reissued-card-exists",
+              "rule": "reissued_card_id must name an existing card.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 000",
+                "quote": "replacing the card to be reissued with a noname card"
+              },
+              "answer": {
+                "status": 400,
+                "example": "REISSUED_CARD_NOT_FOUND"
+              }
+            },
+            {
+              "id": "pismo.bind.reissued-card-of-account",
+              "rule": "reissued_card_id must name a card of the same account as x-account-id.",
+              "provenance": "inferred",
+              "source": {
+                "inferred": "The page does not say whose card may be reissued; a noname card bound to one account replacing another account's card would move a card between accounts, so cardmock refuses it like an unknown card."
+              },
+              "answer": {
+                "status": 400,
+                "example": "REISSUED_CARD_NOT_FOUND"
+              }
+            },
+            {
+              "id": "pismo.bind.token-required",
+              "rule": "The endpoint requires an account token; a request without one is refused with 401.",
+              "provenance": "documented",
+              "applies": "credentials-missing",
+              "source": {
+                "page": "seed 000",
+                "quote": "This endpoint requires an account token - an access token encoded with a Pismo account ID. ... Access token is missing or invalid"
+              },
+              "answer": {
+                "status": 401,
+                "example": "UNAUTHORIZED"
+              }
+            },
+            {
+              "id": "pismo.bind.token-valid",
+              "rule": "A bearer value that is not an access token carrying an account ID is refused with 401.",
+              "provenance": "documented",
+              "applies": "credentials-malformed",
+              "source": {
+                "page": "seed 000",
+                "quote": "Access token is missing or invalid"
+              },
+              "answer": {
+                "status": 401,
+                "example": "UNAUTHORIZED"
+              }
+            },
+            {
+              "id": "pismo.bind.token-not-expired",
+              "rule": "An account token that has expired is refused with 401.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 000",
+                "quote": "Tokens can expire quickly, which can result in an \"Unauthorized\" error."
+              },
+              "answer": {
+                "status": 401,
+                "example": "UNAUTHORIZED"
+              }
+            },
+            {
+              "id": "pismo.bind.token-of-account",
+              "rule": "The account token grants nothing over another account; x-account-id must be the token's account.",
+              "provenance": "inferred",
+              "source": {
+                "inferred": "The page says the token is encoded with an account ID and documents 403 \"You don't have permission to access this resource\"; that a token for another account than x-account-id gets that 403 is cardmock's reading."
+              },
+              "answer": {
+                "status": 403,
+                "example": "FORBIDDEN"
+              }
+            },
+            {
+              "id": "pismo.bind.customer-of-account",
+              "rule": "The customer of x-customer-id must belong to the account of x-account-id.",
+              "provenance": "inferred",
+              "source": {
+                "inferred": "The page binds \"an account and customer\" without saying they must belong together; cardmock refuses a customer of another account with the documented 403."
+              },
+              "answer": {
+                "status": 403,
+                "example": "FORBIDDEN"
+              }
+            },
+            {
+              "id": "pismo.bind.request-valid",
+              "rule": "cardId, x-account-id and x-customer-id (an integer) are present, and the body, when sent, is JSON with an integer reissued_card_id; anything else is refused with 400.",
+              "provenance": "documented",
+              "applies": "request-invalid",
+              "source": {
+                "page": "seed 000",
+                "quote": "\"customerIdHeader\": { \"in\": \"header\", \"name\": \"x-customer-id\", \"schema\": { \"type\": \"integer\" }, \"required\": true } ... \"400BadRequest\": { \"description\": \"Bad Request\" }"
+              },
+              "answer": {
+                "status": 400,
+                "example": "BAD_REQUEST"
+              }
+            },
+            {
+              "id": "pismo.bind.server-error",
+              "rule": "A failure of the server is answered 500.",
+              "provenance": "documented",
+              "applies": "fault",
+              "source": {
+                "page": "seed 000",
+                "quote": "\"500InternalServer\": { \"description\": \"Internal server error\" }"
+              },
+              "answer": {
+                "status": 500,
+                "example": "INTERNAL_SERVER_ERROR"
+              }
+            }
           ],
           "parameters": [
             {

@@ -92,8 +92,8 @@ export interface components {
         };
         /**
          * @description `physicalCards` for physical cards, `quantity` for digital cards. Two documented rules are
-         *     schema rules here, each naming the documented answer a mock gives when it breaks
-         *     (`x-cardmock-answer`): at least one card is asked for ("At least one card should be
+         *     schema rules here, each naming the documented rule (and so the answer) a mock gives when it breaks
+         *     (`x-cardmock-rule`): at least one card is asked for ("At least one card should be
          *     requested."), and not both kinds in one request (the page's note).
          */
         AddCardsRequest: {

@@ -51,8 +51,8 @@ function parseJsonBody(text: string, validate: ValidateFunction | undefined): { 
   return { body, problems: (validate.errors ?? []).map(bodyProblem) };
 }
 
-/** A failing schema rule that names a vendor example (`x-cardmock-answer`) keeps its documented message. */
+/** A failing schema node that names a rule of the catalogue (`x-cardmock-rule`) is answered as that rule. */
 function bodyProblem(error: ErrorObject): RequestProblem {
-  const answer = (error.parentSchema as { 'x-cardmock-answer'?: unknown } | undefined)?.['x-cardmock-answer'];
-  return { in: 'body', field: fieldOf(error), message: error.message ?? 'is invalid', ...(typeof answer === 'string' ? { answer } : {}) };
+  const rule = (error.parentSchema as { 'x-cardmock-rule'?: unknown } | undefined)?.['x-cardmock-rule'];
+  return { in: 'body', field: fieldOf(error), message: error.message ?? 'is invalid', ...(typeof rule === 'string' ? { rule } : {}) };
 }

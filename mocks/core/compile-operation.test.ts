@@ -24,6 +24,7 @@ const spec: OperationSpec = {
   requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['amount'], properties: { amount: { type: 'number' } } } } } },
   responses: [],
   security: [],
+  rules: [],
 } as OperationSpec;
 const operation = compileOperation(spec, createSchemaRegistry(document, 'p', { coerceTypes: true }), createSchemaRegistry(document, 'b', { verbose: true }));
 

@@ -17,11 +17,10 @@ export interface RequestProblem {
   field: string;
   message: string;
   /**
-   * The vendor's named example that answers this problem, where the spec's failing schema rule
-   * names one (`x-cardmock-answer`): a documented rule the schema expresses keeps its documented
-   * message.
+   * The rule of the operation's catalogue this problem breaks, where the failing schema node names
+   * one (`x-cardmock-rule`): a documented rule the schema expresses keeps its documented answer.
    */
-  answer?: string;
+  rule?: string;
 }
 
 export interface ValidatedRequest<Body = unknown> {

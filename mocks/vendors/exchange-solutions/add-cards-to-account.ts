@@ -3,7 +3,7 @@
  * (`quantity`) cards to the session's account as Active cards, within the account's card limit.
  *
  * Two documented rules are schema rules of the spec, answered before the domain with the example
- * the schema names (x-cardmock-answer): physical and digital cards in one request → 400
+ * the schema names (x-cardmock-rule): physical and digital cards in one request → 400
  * PHYSICAL_AND_DIGITAL ("physical" is a non-empty `physicalCards`, "digital" a `quantity` above 0),
  * and no card asked for (`quantity: 0`, an empty `physicalCards`, or neither) → 400 NO_CARD_REQUESTED.
  *

@@ -42,8 +42,9 @@ export function rejectExchangeSolutions(kind: RejectionKind, problems: RequestPr
   if (kind === 'unauthorized') return exchangeSolutionsError(401, 'UNAUTHORIZED');
   // A documented rule the schema expresses (at least one card, not both kinds) keeps its documented
   // answer, when it is the only thing wrong; a malformed field is named as any other.
-  const answer = problems[0]?.answer;
-  if (isTemplate400(answer) && problems.every((p) => p.answer === answer)) return exchangeSolutionsError(400, answer);
+  const rule = problems[0]?.rule;
+  const answer = exchangeSolutionsResponses.operation(ADD_CARDS).rules.find((r) => r.id === rule)?.answer.example;
+  if (isTemplate400(answer) && problems.every((p) => p.rule === rule)) return exchangeSolutionsError(400, answer);
   // ES documents no 404: an unknown path is answered like any other invalid request.
   return exchangeSolutionsError(400, 'INVALID_REQUEST', `${INVALID_LEAD_IN}: ${problems.map(describeProblem).join('; ')}`);
 }
