@@ -429,7 +429,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     },
                     "INVALID_REQUEST": {
                       "x-inferred": true,
-                      "description": "No code is published for a missing or invalid field; cardmock uses 3000 with a\nmessage naming the field.\n",
+                      "description": "No code is published for a missing or invalid field; cardmock uses 3000 with a\nmessage naming the field (one occurrence shown: the message names the fields of each request).\n",
+                      "x-cardmock-varies": [
+                        "/errors/0/message"
+                      ],
                       "value": {
                         "errors": [
                           {
@@ -3404,7 +3407,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     },
                     "INVALID_REQUEST": {
                       "x-inferred": true,
-                      "description": "No row covers a body that breaks the schema (not JSON, wrong types); cardmock\nanswers INVALID_REQUEST naming the field.\n",
+                      "description": "No row covers a body that breaks the schema (not JSON, wrong types); cardmock\nanswers INVALID_REQUEST naming the field (one occurrence shown: the message names\nthe fields of each request).\n",
+                      "x-cardmock-varies": [
+                        "/errorMessage"
+                      ],
                       "value": {
                         "errorCode": "INVALID_REQUEST",
                         "errorMessage": "Invalid request: quantity must be integer"

@@ -2,7 +2,6 @@
  * Runs scenarios against a target: decides what can run there (capabilities, mutations, fixtures),
  * sends the requests, runs every check on every response, and collects results for the matrix.
  */
-import { successStatus } from '../../specs/lib/sample-request.ts';
 import { CHECKS } from './checks/index.ts';
 import type { Failure } from './checks/check.ts';
 import { endSession, sessionState } from './control-client.ts';
@@ -10,16 +9,18 @@ import { allocateFixtures, type Allocation } from './fixture-pool.ts';
 import { buildRequest, RequestFailed, send, type ObservedResponse, type SentRequest } from './http-client.ts';
 import { buildMatrix, type Matrix } from './matrix.ts';
 import type { Fixtures, Scenario, Unprovokable } from './scenario.ts';
-import { operation, vendorNames } from './spec-index.ts';
+import { operation, ruleOf, vendorNames } from './spec-index.ts';
 import type { Target } from './target.ts';
 
 export type Outcome = 'passed' | 'failed' | 'skipped' | 'not-provokable';
 
-/** Which scenario a result is about, as reports name it. */
-export type ScenarioIdentity = Pick<Scenario, 'id' | 'title' | 'vendor' | 'operationId' | 'status'>;
+/** Which scenario a result is about, as reports name it: its rule, and the status that answers it. */
+export type ScenarioIdentity = Pick<Scenario, 'id' | 'title' | 'vendor' | 'operationId' | 'status'> & { rule?: string };
 
 export interface ScenarioResult extends ScenarioIdentity {
   outcome: Outcome;
+  /** The status the judged request got, when it got an answer. */
+  observed?: number;
   /** Why it was skipped or not provokable. */
   reason?: string;
   errors: Failure[];
@@ -56,7 +57,7 @@ export function selectScenarios(options: Pick<RunOptions, 'scenarios' | 'vendors
   const vendors = new Set(options.vendors ?? options.target?.vendors ?? vendorNames());
   const only = options.only?.map(String);
   return options.scenarios.filter(
-    (s) => vendors.has(s.vendor) && (!only || only.some((o) => o === s.operationId || o === String(s.status) || o === s.id)),
+    (s) => vendors.has(s.vendor) && (!only || only.some((o) => o === s.operationId || o === String(s.status) || o === s.id || o === s.rule)),
   );
 }
 
@@ -78,7 +79,7 @@ export function blocker(target: Target, scenario: Scenario, allowMutations: bool
  */
 export async function runScenario(target: Target, scenario: Scenario, allowMutations: boolean, allocation?: Allocation): Promise<ScenarioResult> {
   const started = performance.now();
-  const base: ScenarioIdentity = { id: scenario.id, title: scenario.title, vendor: scenario.vendor, operationId: scenario.operationId, status: scenario.status };
+  const base: ScenarioIdentity = { id: scenario.id, title: scenario.title, vendor: scenario.vendor, operationId: scenario.operationId, status: scenario.status, rule: scenario.rule };
   const blocked = blocker(target, scenario, allowMutations);
   if (blocked) return { ...base, ...blocked, errors: [], warnings: [], ms: 0 };
   const allocated = allocation ?? allocateFixtures([scenario], (v) => target.fixtures(v), true).get(scenario.id)!;
@@ -101,10 +102,12 @@ async function judgeScenario(
   started: number,
 ): Promise<ScenarioResult> {
   const op = operation(scenario.vendor, scenario.operationId);
+  const rule = ruleOf(scenario.vendor, scenario.rule);
   const steps = [
-    ...(scenario.setup?.(fixtures) ?? []).map((spec) => ({ spec, step: 'setup' as const, expected: spec.expect ?? successStatus(op) })),
+    ...(scenario.setup?.(fixtures) ?? []).map((spec) => ({ spec, step: 'setup' as const, expected: scenario.status })),
     { spec: scenario.request(fixtures), step: 'main' as const, expected: scenario.status },
   ];
+  let observed: number | undefined;
   const failures: Failure[] = [];
   const history: { request: SentRequest; response: ObservedResponse }[] = [];
   const watchState = scenario.proves === 'idempotent-replay' && target.controlApi !== undefined;
@@ -142,22 +145,35 @@ async function judgeScenario(
       });
       break;
     }
+    if (step === 'main') observed = response.status;
     const documented = op.responses.find((r) => r.status === response.status);
     // A documented alternative answer to the same case is judged as that answer.
     const alternative = step === 'main' ? scenario.alternatives?.find((a) => a.status === response.status) : undefined;
     const judged = alternative ? { ...scenario, status: alternative.status, example: alternative.example } : scenario;
     const after = before !== undefined ? await sessionState(target, scenario.vendor, session) : undefined;
     const state = before !== undefined && after !== undefined ? { state: { before, after } } : {};
-    const input = { scenario: judged, operation: op, request, response, step, expectedStatus: alternative ? alternative.status : expected, documented, history: [...history], ...state };
+    const input = {
+      scenario: judged,
+      rule,
+      operation: op,
+      request,
+      response,
+      step,
+      expectedStatus: alternative ? alternative.status : expected,
+      ...(step === 'setup' ? { setupExpects: spec.expect ?? 'success' } : {}),
+      documented,
+      history: [...history],
+      ...state,
+    };
     history.push({ request, response });
     const reproduce = curl(target, scenario.vendor, request);
     const stepFailures = [...CHECKS, ...(target.extraChecks ?? [])].flatMap((check) => check(input)).map((f) => ({ ...f, reproduce }));
     failures.push(...stepFailures);
-    if (step === 'setup' && stepFailures.some((f) => f.check === 'statusMatchesScenario')) break;
+    if (step === 'setup' && stepFailures.some((f) => f.check === 'ruleKept')) break;
   }
   const errors = failures.filter((f) => target.ownMock || !f.inferred);
-  const warnings = failures.filter((f) => !target.ownMock && f.inferred).map((f) => ({ ...f, hint: `${f.hint} (rests on ${f.inferred})` }));
-  return { ...base, outcome: errors.length > 0 ? 'failed' : 'passed', errors, warnings, ms: performance.now() - started };
+  const warnings = failures.filter((f) => !target.ownMock && f.inferred);
+  return { ...base, outcome: errors.length > 0 ? 'failed' : 'passed', ...(observed !== undefined ? { observed } : {}), errors, warnings, ms: performance.now() - started };
 }
 
 /** The request as a curl command, to reproduce a failure by hand. */

@@ -52,7 +52,7 @@ export function trafficReport(input: { target: string; startedAt: Date; vendors:
       ms: e.ms,
     };
   });
-  const matrix = buildMatrix({ vendors: input.vendors, results, unprovokable: [] });
+  const matrix = buildMatrix({ vendors: input.vendors, results, unprovokable: [], byRule: false });
   // In traffic, a pair nobody met is information for the team, not a missing scenario to fail on.
   for (const row of matrix.rows) {
     if (row.outcome === 'missing') Object.assign(row, { outcome: 'skipped', reason: NOT_SEEN });

@@ -37,6 +37,10 @@ export const pismoSamples = {
     otherAccountCustomerId: 2003,
     unboundCardId: 7001,
     boundCardId: 7100,
+    reissuableCardId: 7100,
+    otherAccountCardId: 7200,
+    /** An account token of account 1001 that expired in 2001. */
+    expiredAuthorization: `Bearer ${pismoAccountToken(1001, 1_000_000_000)}`,
   },
   requests: {
     'post-v2-card-bind': { path: { cardId: 7001 }, headers: { 'x-account-id': '1001', 'x-customer-id': '2001' } },
