@@ -152,7 +152,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "answer": {
                 "status": 200,
                 "example": "CARD_ADDED_CUSTOMER_UNKNOWN"
-              }
+              },
+              "promises": [
+                {
+                  "distinct": "/entity"
+                }
+              ]
             },
             {
               "id": "capillary.add.request-valid",
@@ -2124,13 +2129,13 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "value": "100001"
                 },
                 "INVALID_REQUEST": {
-                  "value": "100001"
+                  "value": "100002"
                 },
                 "INVALID_EMBOSSING_CHARACTER": {
-                  "value": "100001"
+                  "value": "100002"
                 },
                 "UNAUTHORIZED": {
-                  "value": "100001"
+                  "value": "100002"
                 }
               }
             },
@@ -3102,10 +3107,6 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "summary": "The session of a Closed account",
                   "value": "0e5c0000-0000-4000-8000-000000001003"
                 },
-                "ACCOUNT_CLOSED": {
-                  "summary": "The session of a Closed account (the 401 the page documents too)",
-                  "value": "0e5c0000-0000-4000-8000-000000001003"
-                },
                 "ACCOUNT_NOT_REGISTERED": {
                   "summary": "The session of an unregistered account",
                   "value": "0e5c0000-0000-4000-8000-000000001005"
@@ -3126,22 +3127,23 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
                 },
                 "PARTLY_ADDED": {
-                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                  "summary": "The session of an active account of its own",
+                  "value": "0e5c0000-0000-4000-8000-000000001010"
                 },
                 "NO_CARD_REQUESTED": {
-                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                  "value": "0e5c0000-0000-4000-8000-000000001002"
                 },
                 "INVALID_LOYALTY_ID": {
-                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                  "value": "0e5c0000-0000-4000-8000-000000001002"
                 },
                 "PHYSICAL_AND_DIGITAL": {
-                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                  "value": "0e5c0000-0000-4000-8000-000000001002"
                 },
                 "INVALID_REQUEST": {
-                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                  "value": "0e5c0000-0000-4000-8000-000000001002"
                 },
                 "UNAUTHORIZED": {
-                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                  "value": "0e5c0000-0000-4000-8000-000000001002"
                 }
               }
             }
@@ -3189,11 +3191,11 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     }
                   },
                   "PARTLY_ADDED": {
-                    "summary": "A card already on another account, and a new one",
+                    "summary": "A new card, and a card already on another account",
                     "value": {
                       "physicalCards": [
                         {
-                          "loyaltyId": "6012000000000001"
+                          "loyaltyId": "6012000000000009"
                         },
                         {
                           "loyaltyId": "6012000000002001"
@@ -3219,16 +3221,6 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     }
                   },
                   "ACCOUNT_CLOSED_OR_DECEASED": {
-                    "summary": "A card for a Closed account",
-                    "value": {
-                      "physicalCards": [
-                        {
-                          "loyaltyId": "6012000000000003"
-                        }
-                      ]
-                    }
-                  },
-                  "ACCOUNT_CLOSED": {
                     "summary": "A card for a Closed account",
                     "value": {
                       "physicalCards": [
@@ -3330,11 +3322,11 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                       "description": "The page gives no per-card error message; this one (a card already on another\naccount) is cardmock's.\n",
                       "value": {
                         "successList": [
-                          "6012000000000001"
+                          "6012000000000009"
                         ],
                         "errorList": [
                           {
-                            "cardNumber": "6012000000000002",
+                            "cardNumber": "6012000000002001",
                             "errorMessage": "Card is already on another account."
                           }
                         ]
@@ -3432,6 +3424,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "examples": {
                     "ACCOUNT_CLOSED": {
                       "summary": "Cannot add card(s) to a closed account.",
+                      "x-cardmock-alternative": true,
+                      "description": "The page documents this 401 for a Closed account as well as the 400\nACCOUNT_CLOSED_OR_DECEASED; the mock answers the 400 (rule\nexchange-solutions.add-cards.account-not-closed names this one as a documented\nalternative). It has no request example, so contract tools that pair examples do\nnot expect the mock to send it.\n",
                       "value": {
                         "errorCode": "API_VALIDATION",
                         "errorMessage": "Account status is CLOSED."
@@ -3985,22 +3979,22 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "value": "00000000-0000-4000-8000-00000000dead"
                 },
                 "ASSIGN_TO_CUSTOMER_NOT_FOUND": {
-                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                  "value": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
                 },
                 "INVALID_FIELD_VALUE": {
-                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                  "value": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
                 },
                 "INVALID_CREDENTIALS": {
-                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                  "value": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
                 },
                 "NO_SUCH_CUSTOMER": {
-                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                  "value": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
                 },
                 "INTERNAL_SERVER_ERROR": {
-                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                  "value": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
                 },
                 "SERVICE_UNAVAILABLE": {
-                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                  "value": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
                 }
               }
             }
@@ -4684,9 +4678,9 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     "value": {}
                   },
                   "REISSUE": {
-                    "summary": "Bind a noname card as the reissue of an existing card",
+                    "summary": "Bind a noname card as the reissue of an existing card of the account",
                     "value": {
-                      "reissued_card_id": 123456
+                      "reissued_card_id": 7101
                     }
                   },
                   "BAD_REQUEST": {
@@ -4809,6 +4803,9 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             "BIND": {
               "value": "7001"
             },
+            "REISSUE": {
+              "value": "7002"
+            },
             "CARD_NOT_FOUND": {
               "summary": "No card has this ID",
               "value": "2000000000"
@@ -4817,20 +4814,20 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "summary": "A card bound already (NORMAL)",
               "value": "7100"
             },
-            "BAD_REQUEST": {
-              "value": "7001"
-            },
             "REISSUED_CARD_NOT_FOUND": {
-              "value": "7001"
-            },
-            "UNAUTHORIZED": {
-              "value": "7001"
+              "value": "7003"
             },
             "FORBIDDEN": {
-              "value": "7001"
+              "value": "7004"
+            },
+            "BAD_REQUEST": {
+              "value": "7005"
+            },
+            "UNAUTHORIZED": {
+              "value": "7005"
             },
             "INTERNAL_SERVER_ERROR": {
-              "value": "7001"
+              "value": "7005"
             }
           }
         },
@@ -4844,6 +4841,9 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "description": "Pismo customer ID",
           "examples": {
             "BIND": {
+              "value": 2001
+            },
+            "REISSUE": {
               "value": 2001
             },
             "BAD_REQUEST": {
@@ -4881,6 +4881,9 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "required": true,
           "examples": {
             "BIND": {
+              "value": "1001"
+            },
+            "REISSUE": {
               "value": "1001"
             },
             "FORBIDDEN": {

@@ -15,6 +15,8 @@ export interface ExampleObject {
   'x-inferred-pointers'?: string[];
   /** A request example that breaks the schema on purpose (the request of a 4xx case). */
   'x-cardmock-invalid'?: boolean;
+  /** A response example the vendor documents as another answer to a case; the mock never sends it, so it has no request example. */
+  'x-cardmock-alternative'?: boolean;
 }
 
 export interface MediaTypeObject {
