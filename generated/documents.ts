@@ -414,6 +414,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               ],
               "content": {
                 "application/json": {
+                  "x-inferred": true,
+                  "x-description": "The page documents this status with a description only and publishes no body: a\nsandbox may answer without one, or with another body and media type. cardmock's body\nis `{errors: [{status: false, code, message}], warnings: []}`, the error item of\nCapillary's card APIs in an envelope of cardmock's.\n",
                   "schema": {
                     "$ref": "#/components/schemas/ErrorEnvelope"
                   },
@@ -454,6 +456,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "description": "Unauthorised. Invalid or missing Authorization header.",
               "content": {
                 "application/json": {
+                  "x-inferred": true,
+                  "x-description": "The page documents this status with a description only and publishes no body: a\nsandbox may answer without one, or with another body and media type. cardmock's body\nis `{errors: [{status: false, code, message}], warnings: []}`, the error item of\nCapillary's card APIs in an envelope of cardmock's.\n",
                   "schema": {
                     "$ref": "#/components/schemas/ErrorEnvelope"
                   },
@@ -480,6 +484,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "description": "Forbidden. The authenticated user does not have WRITE access to the Card resource.",
               "content": {
                 "application/json": {
+                  "x-inferred": true,
+                  "x-description": "The page documents this status with a description only and publishes no body: a\nsandbox may answer without one, or with another body and media type. cardmock's body\nis `{errors: [{status: false, code, message}], warnings: []}`, the error item of\nCapillary's card APIs in an envelope of cardmock's.\n",
                   "schema": {
                     "$ref": "#/components/schemas/ErrorEnvelope"
                   },
@@ -563,6 +569,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               ],
               "content": {
                 "application/json": {
+                  "x-inferred": true,
+                  "x-description": "The page documents this status with a description only and publishes no body: a\nsandbox may answer without one, or with another body and media type. cardmock's body\nis `{errors: [{status: false, code, message}], warnings: []}`, the error item of\nCapillary's card APIs in an envelope of cardmock's.\n",
                   "schema": {
                     "$ref": "#/components/schemas/ErrorEnvelope"
                   },
@@ -648,6 +656,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               ],
               "content": {
                 "application/json": {
+                  "x-inferred": true,
+                  "x-description": "The page documents this status with a description only and publishes no body: a\nsandbox may answer without one, or with another body and media type. cardmock's body\nis `{errors: [{status: false, code, message}], warnings: []}`, the error item of\nCapillary's card APIs in an envelope of cardmock's.\n",
                   "schema": {
                     "$ref": "#/components/schemas/ErrorEnvelope"
                   },
@@ -867,8 +877,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           ]
         },
         "SeriesId": {
-          "type": "integer",
-          "description": "Unique identifier of the card series to which the card number will be added. Must correspond to an existing series in the system."
+          "type": "number",
+          "multipleOf": 1,
+          "x-inferred-keywords": [
+            "multipleOf"
+          ],
+          "description": "Unique identifier of the card series to which the card number will be added. Must correspond to an existing series in the system. (Number on the page; that it is a whole number is cardmock's reading.)"
         },
         "SeriesCode": {
           "type": "string",
@@ -917,8 +931,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "$ref": "#/components/schemas/SeriesCode"
             },
             "customerId": {
-              "type": "integer",
-              "description": "Unique identifier of the customer to associate with the card at the time of creation."
+              "type": "number",
+              "multipleOf": 1,
+              "x-inferred-keywords": [
+                "multipleOf"
+              ],
+              "description": "Unique identifier of the customer to associate with the card at the time of creation. (Number on the page; that it is a whole number is cardmock's reading.)"
             },
             "extendedFields": {
               "type": "object",
@@ -995,8 +1013,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           ],
           "properties": {
             "entity": {
-              "type": "integer",
-              "description": "The unique ID of the newly created card."
+              "type": "number",
+              "multipleOf": 1,
+              "x-inferred-keywords": [
+                "multipleOf"
+              ],
+              "description": "The unique ID of the newly created card. (Number on the page; that it is a whole number is cardmock's reading, so a sandbox answering another number is a warning.)"
             },
             "warnings": {
               "type": "array",
@@ -2036,7 +2058,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             },
             {
               "id": "enfuce.create.embossing-characters",
-              "rule": "Embossed fields use the default character set, or the printed-card set; other characters are refused.",
+              "rule": "Embossed fields use the default character set or the set the page lists for printed cards; any other character is refused (other sets must be agreed with Enfuce in advance).",
               "provenance": "documented",
               "source": {
                 "page": "seed 002",
@@ -2258,7 +2280,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     }
                   },
                   "INVALID_EMBOSSING_CHARACTER": {
-                    "summary": "An embossed name with a character outside the default set",
+                    "summary": "An embossed name with a character outside the default and printed-card sets",
                     "x-cardmock-invalid": true,
                     "value": {
                       "mainApplication": {
@@ -2371,7 +2393,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     },
                     "INVALID_EMBOSSING_CHARACTER": {
                       "x-inferred": true,
-                      "description": "Not published; cardmock's answer when an embossed field has a character outside the default set.",
+                      "description": "Not published; cardmock's answer when an embossed field has a character outside the default and printed-card sets.",
                       "value": {
                         "type": "about:blank",
                         "title": "Bad Request",
@@ -2394,7 +2416,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "examples": {
                     "UNAUTHORIZED": {
                       "x-inferred": true,
-                      "description": "Not published; the page's sample request sends credentials, so a request without them is refused.",
+                      "description": "Not published; Enfuce's documentation authenticates every request (Basic in its API introduction, Bearer in its API reference's sample request), so a request without credentials is refused.",
                       "value": {
                         "type": "about:blank",
                         "title": "Unauthorized",
@@ -2438,12 +2460,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         "BearerAuth": {
           "type": "http",
           "scheme": "bearer",
-          "description": "The seed page's sample request sends an Authorization header with a Bearer token."
+          "description": "The sample request of Enfuce's API reference sends `Authorization: Bearer …` (vendor facts\n002). The seed page shows no request and names no scheme.\n"
         },
         "BasicAuth": {
           "type": "http",
           "scheme": "basic",
-          "description": "Enfuce's API introduction describes HTTP Basic authentication (RFC 7617)."
+          "description": "Enfuce's API introduction describes HTTP Basic authentication (RFC 7617); the seed page names no scheme."
         }
       },
       "schemas": {
@@ -2472,8 +2494,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "EmbossedText": {
           "type": "string",
-          "description": "Text embossed onto the card, in Enfuce's default character set: A-Z, a-z, Áá, Ää, Åå, Ææ,\nÉé, Íí, Ðð, Óó, Öö, Øø, Úú, Üü, Ýý, Þþ, 0-9, the symbols -/.,&+' and space. Printed cards\nallow a wider set and other sets must be agreed with Enfuce in advance; cardmock enforces\nthe default set.\n",
-          "pattern": "^[A-Za-zÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ0-9\\-/.,&+' ]*$",
+          "description": "Text embossed or printed onto the card: Enfuce's default character set (A-Z, a-z, Áá, Ää,\nÅå, Ææ, Éé, Íí, Ðð, Óó, Öö, Øø, Úú, Üü, Ýý, Þþ, 0-9, the symbols -/.,&+' and space) and the\nset the page lists for printed cards: the letters of Latin-1 (À-ÿ without × and ÷), the\nLatin Extended-A block in order (Ā-ſ), Ǫǫ Șș Țț Ȫȫ Ȯȯ Ȳȳ Ḑḑ Ṣṣ ẞ Ọọ, and ʼ (U+02BC). Other\nsets must be agreed with Enfuce in advance and are refused. Where the block's run has\nĲ ĳ and ŉ the page writes `IJ`, `ij` and `ʼn` (their compatibility forms), and where it\nhas ă Ą ą a stray U+3979 (a CJK ideograph): cardmock reads the block whole. The pattern\nspells the characters beyond ASCII as `\\u` escapes.\n",
+          "pattern": "^[A-Za-z0-9\\-/.,&+' \\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F\\u01EA\\u01EB\\u0218-\\u021B\\u022A\\u022B\\u022E\\u022F\\u0232\\u0233\\u02BC\\u1E10\\u1E11\\u1E62\\u1E63\\u1E9E\\u1ECC\\u1ECD]*$",
           "x-cardmock-rule": "enfuce.create.embossing-characters"
         },
         "Application": {
@@ -2662,7 +2684,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "$ref": "#/components/schemas/Embossing"
                 }
               ],
-              "description": "Fields embossed onto the card (default character set, see EmbossedText)."
+              "description": "Fields embossed onto the card (the default and printed-card character sets, see EmbossedText)."
             },
             "expiration": {
               "$ref": "#/components/schemas/Expiration"
@@ -3574,7 +3596,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                 "integer"
               ],
               "x-inferred": true,
-              "description": "Unique identifier for the loyalty card number. The page gives its format as Number, but\nits error table speaks of an *empty* loyaltyId, so strings are accepted too.\n"
+              "description": "Unique identifier for the loyalty card number. The page gives its format as Number, but\nits error table speaks of an *empty* loyaltyId, so strings are accepted too; that a\nnumber is a whole one is cardmock's reading as well (the node is `x-inferred`).\n"
             },
             "cardLabel": {
               "type": "string",
@@ -3652,19 +3674,23 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               }
             },
             "quantity": {
-              "type": "integer",
+              "type": "number",
+              "multipleOf": 1,
               "minimum": 0,
               "x-inferred-keywords": [
+                "multipleOf",
                 "minimum"
               ],
-              "description": "Number of digital cards being added (Number on the page; that it is not negative is cardmock's rule)."
+              "description": "Number of digital cards being added (Number on the page; that it is a whole number and not negative is cardmock's rule)."
             }
           }
         },
         "AddCardsResponse": {
           "type": "object",
-          "x-inferred": true,
-          "description": "The page lists successList, errorList and errorMessage; the exact nesting (errorList items\n`{cardNumber, errorMessage}`) is inferred.\n",
+          "description": "The page's response attributes: successList and errorList (arrays) and errorMessage (\"a\nmessage to indicate what caused the error in adding that card\"). That errorMessage sits in\nthe items of errorList beside the card's number is inferred (those items are `x-inferred`),\nand so are the type of successList's items and that both lists are required: the page\nmarks neither required, and cardmock requires them.\n",
+          "x-inferred-keywords": [
+            "required"
+          ],
           "required": [
             "successList",
             "errorList"
@@ -3674,7 +3700,9 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "type": "array",
               "description": "The card numbers of cards that were successfully added to the account.",
               "items": {
-                "type": "string"
+                "type": "string",
+                "x-inferred": true,
+                "description": "A card number. The page gives no item type; text is cardmock's choice (loyaltyId is \"Number\" on the page, so a sandbox may list numbers)."
               }
             },
             "errorList": {
@@ -3682,6 +3710,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "description": "The card numbers of cards that failed to be added, with the reason.",
               "items": {
                 "type": "object",
+                "x-inferred": true,
+                "description": "A card that could not be added, `{cardNumber, errorMessage}`: the page lists\nerrorMessage as a response attribute without saying where it sits; this nesting is\ncardmock's.\n",
                 "required": [
                   "cardNumber",
                   "errorMessage"

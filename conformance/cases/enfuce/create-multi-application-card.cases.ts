@@ -69,7 +69,7 @@ const scenarios: Scenario[] = [
     request: (f) => create(f, { headers: { 'x-idempotency-key': replayKey } }),
   },
   invalid('no-audit-user', 'auditUser missing', 'the auditUser query parameter is required', (f) => create(f, { query: {} })),
-  invalid('embossing-character', 'embossing.lastName with a character outside the default set', 'embossed fields use the default character set', (f) => create(f, { body: card(f, { embossing: { firstName: 'Åsa', lastName: 'Öberg€' } }) }), 'INVALID_EMBOSSING_CHARACTER'),
+  invalid('embossing-character', 'embossing.lastName with a character outside the default and printed-card sets (€)', 'embossed fields use the default or the printed-card character set', (f) => create(f, { body: card(f, { embossing: { firstName: 'Åsa', lastName: 'Öberg€' } }) }), 'INVALID_EMBOSSING_CHARACTER'),
   invalid('segment-not-in-enum', 'segment outside SEGMENT_A…F', 'segment is one of SEGMENT_A…F', (f) => create(f, { body: card(f, { segment: 'SEGMENT_Z' }) })),
   invalid('pin-status-not-in-enum', 'pinStatus outside D, W, S', 'pinStatus is one of D, W, S', (f) => create(f, { body: card(f, { pinStatus: 'X' }) })),
   invalid('no-main-application', 'mainApplication missing', 'mainApplication is required', (f) => create(f, { body: without(card(f), 'mainApplication') })),
