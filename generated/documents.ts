@@ -152,7 +152,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "answer": {
                 "status": 200,
                 "example": "CARD_ADDED_CUSTOMER_UNKNOWN"
-              }
+              },
+              "promises": [
+                {
+                  "distinct": "/entity"
+                }
+              ]
             },
             {
               "id": "capillary.add.request-valid",
@@ -409,6 +414,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               ],
               "content": {
                 "application/json": {
+                  "x-inferred": true,
+                  "x-description": "The page documents this status with a description only and publishes no body: a\nsandbox may answer without one, or with another body and media type. cardmock's body\nis `{errors: [{status: false, code, message}], warnings: []}`, the error item of\nCapillary's card APIs in an envelope of cardmock's.\n",
                   "schema": {
                     "$ref": "#/components/schemas/ErrorEnvelope"
                   },
@@ -452,6 +459,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "description": "Unauthorised. Invalid or missing Authorization header.",
               "content": {
                 "application/json": {
+                  "x-inferred": true,
+                  "x-description": "The page documents this status with a description only and publishes no body: a\nsandbox may answer without one, or with another body and media type. cardmock's body\nis `{errors: [{status: false, code, message}], warnings: []}`, the error item of\nCapillary's card APIs in an envelope of cardmock's.\n",
                   "schema": {
                     "$ref": "#/components/schemas/ErrorEnvelope"
                   },
@@ -478,6 +487,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "description": "Forbidden. The authenticated user does not have WRITE access to the Card resource.",
               "content": {
                 "application/json": {
+                  "x-inferred": true,
+                  "x-description": "The page documents this status with a description only and publishes no body: a\nsandbox may answer without one, or with another body and media type. cardmock's body\nis `{errors: [{status: false, code, message}], warnings: []}`, the error item of\nCapillary's card APIs in an envelope of cardmock's.\n",
                   "schema": {
                     "$ref": "#/components/schemas/ErrorEnvelope"
                   },
@@ -561,6 +572,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               ],
               "content": {
                 "application/json": {
+                  "x-inferred": true,
+                  "x-description": "The page documents this status with a description only and publishes no body: a\nsandbox may answer without one, or with another body and media type. cardmock's body\nis `{errors: [{status: false, code, message}], warnings: []}`, the error item of\nCapillary's card APIs in an envelope of cardmock's.\n",
                   "schema": {
                     "$ref": "#/components/schemas/ErrorEnvelope"
                   },
@@ -646,6 +659,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               ],
               "content": {
                 "application/json": {
+                  "x-inferred": true,
+                  "x-description": "The page documents this status with a description only and publishes no body: a\nsandbox may answer without one, or with another body and media type. cardmock's body\nis `{errors: [{status: false, code, message}], warnings: []}`, the error item of\nCapillary's card APIs in an envelope of cardmock's.\n",
                   "schema": {
                     "$ref": "#/components/schemas/ErrorEnvelope"
                   },
@@ -865,8 +880,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           ]
         },
         "SeriesId": {
-          "type": "integer",
-          "description": "Unique identifier of the card series to which the card number will be added. Must correspond to an existing series in the system."
+          "type": "number",
+          "multipleOf": 1,
+          "x-inferred-keywords": [
+            "multipleOf"
+          ],
+          "description": "Unique identifier of the card series to which the card number will be added. Must correspond to an existing series in the system. (Number on the page; that it is a whole number is cardmock's reading.)"
         },
         "SeriesCode": {
           "type": "string",
@@ -915,8 +934,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "$ref": "#/components/schemas/SeriesCode"
             },
             "customerId": {
-              "type": "integer",
-              "description": "Unique identifier of the customer to associate with the card at the time of creation."
+              "type": "number",
+              "multipleOf": 1,
+              "x-inferred-keywords": [
+                "multipleOf"
+              ],
+              "description": "Unique identifier of the customer to associate with the card at the time of creation. (Number on the page; that it is a whole number is cardmock's reading.)"
             },
             "extendedFields": {
               "type": "object",
@@ -993,8 +1016,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           ],
           "properties": {
             "entity": {
-              "type": "integer",
-              "description": "The unique ID of the newly created card."
+              "type": "number",
+              "multipleOf": 1,
+              "x-inferred-keywords": [
+                "multipleOf"
+              ],
+              "description": "The unique ID of the newly created card. (Number on the page; that it is a whole number is cardmock's reading, so a sandbox answering another number is a warning.)"
             },
             "warnings": {
               "type": "array",
@@ -2034,7 +2061,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             },
             {
               "id": "enfuce.create.embossing-characters",
-              "rule": "Embossed fields use the default character set, or the printed-card set; other characters are refused.",
+              "rule": "Embossed fields use the default character set or the set the page lists for printed cards; any other character is refused (other sets must be agreed with Enfuce in advance).",
               "provenance": "documented",
               "source": {
                 "page": "seed 002",
@@ -2127,13 +2154,13 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "value": "100001"
                 },
                 "INVALID_REQUEST": {
-                  "value": "100001"
+                  "value": "100002"
                 },
                 "INVALID_EMBOSSING_CHARACTER": {
-                  "value": "100001"
+                  "value": "100002"
                 },
                 "UNAUTHORIZED": {
-                  "value": "100001"
+                  "value": "100002"
                 }
               }
             },
@@ -2256,7 +2283,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     }
                   },
                   "INVALID_EMBOSSING_CHARACTER": {
-                    "summary": "An embossed name with a character outside the default set",
+                    "summary": "An embossed name with a character outside the default and printed-card sets",
                     "x-cardmock-invalid": true,
                     "value": {
                       "mainApplication": {
@@ -2369,7 +2396,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     },
                     "INVALID_EMBOSSING_CHARACTER": {
                       "x-inferred": true,
-                      "description": "Not published; cardmock's answer when an embossed field has a character outside the default set.",
+                      "description": "Not published; cardmock's answer when an embossed field has a character outside the default and printed-card sets.",
                       "value": {
                         "type": "about:blank",
                         "title": "Bad Request",
@@ -2392,7 +2419,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "examples": {
                     "UNAUTHORIZED": {
                       "x-inferred": true,
-                      "description": "Not published; the page's sample request sends credentials, so a request without them is refused.",
+                      "description": "Not published; Enfuce's documentation authenticates every request (Basic in its API introduction, Bearer in its API reference's sample request), so a request without credentials is refused.",
                       "value": {
                         "type": "about:blank",
                         "title": "Unauthorized",
@@ -2436,12 +2463,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         "BearerAuth": {
           "type": "http",
           "scheme": "bearer",
-          "description": "The seed page's sample request sends an Authorization header with a Bearer token."
+          "description": "The sample request of Enfuce's API reference sends `Authorization: Bearer …` (vendor facts\n002). The seed page shows no request and names no scheme.\n"
         },
         "BasicAuth": {
           "type": "http",
           "scheme": "basic",
-          "description": "Enfuce's API introduction describes HTTP Basic authentication (RFC 7617)."
+          "description": "Enfuce's API introduction describes HTTP Basic authentication (RFC 7617); the seed page names no scheme."
         }
       },
       "schemas": {
@@ -2470,8 +2497,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "EmbossedText": {
           "type": "string",
-          "description": "Text embossed onto the card, in Enfuce's default character set: A-Z, a-z, Áá, Ää, Åå, Ææ,\nÉé, Íí, Ðð, Óó, Öö, Øø, Úú, Üü, Ýý, Þþ, 0-9, the symbols -/.,&+' and space. Printed cards\nallow a wider set and other sets must be agreed with Enfuce in advance; cardmock enforces\nthe default set.\n",
-          "pattern": "^[A-Za-zÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ0-9\\-/.,&+' ]*$",
+          "description": "Text embossed or printed onto the card: Enfuce's default character set (A-Z, a-z, Áá, Ää,\nÅå, Ææ, Éé, Íí, Ðð, Óó, Öö, Øø, Úú, Üü, Ýý, Þþ, 0-9, the symbols -/.,&+' and space) and the\nset the page lists for printed cards: the letters of Latin-1 (À-ÿ without × and ÷), the\nLatin Extended-A block in order (Ā-ſ), Ǫǫ Șș Țț Ȫȫ Ȯȯ Ȳȳ Ḑḑ Ṣṣ ẞ Ọọ, and ʼ (U+02BC). Other\nsets must be agreed with Enfuce in advance and are refused. Where the block's run has\nĲ ĳ and ŉ the page writes `IJ`, `ij` and `ʼn` (their compatibility forms), and where it\nhas ă Ą ą a stray U+3979 (a CJK ideograph): cardmock reads the block whole. The pattern\nspells the characters beyond ASCII as `\\u` escapes.\n",
+          "pattern": "^[A-Za-z0-9\\-/.,&+' \\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F\\u01EA\\u01EB\\u0218-\\u021B\\u022A\\u022B\\u022E\\u022F\\u0232\\u0233\\u02BC\\u1E10\\u1E11\\u1E62\\u1E63\\u1E9E\\u1ECC\\u1ECD]*$",
           "x-cardmock-rule": "enfuce.create.embossing-characters"
         },
         "Application": {
@@ -2660,7 +2687,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "$ref": "#/components/schemas/Embossing"
                 }
               ],
-              "description": "Fields embossed onto the card (default character set, see EmbossedText)."
+              "description": "Fields embossed onto the card (the default and printed-card character sets, see EmbossedText)."
             },
             "expiration": {
               "$ref": "#/components/schemas/Expiration"
@@ -3105,10 +3132,6 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "summary": "The session of a Closed account",
                   "value": "0e5c0000-0000-4000-8000-000000001003"
                 },
-                "ACCOUNT_CLOSED": {
-                  "summary": "The session of a Closed account (the 401 the page documents too)",
-                  "value": "0e5c0000-0000-4000-8000-000000001003"
-                },
                 "ACCOUNT_NOT_REGISTERED": {
                   "summary": "The session of an unregistered account",
                   "value": "0e5c0000-0000-4000-8000-000000001005"
@@ -3129,22 +3152,23 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
                 },
                 "PARTLY_ADDED": {
-                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                  "summary": "The session of an active account of its own",
+                  "value": "0e5c0000-0000-4000-8000-000000001010"
                 },
                 "NO_CARD_REQUESTED": {
-                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                  "value": "0e5c0000-0000-4000-8000-000000001002"
                 },
                 "INVALID_LOYALTY_ID": {
-                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                  "value": "0e5c0000-0000-4000-8000-000000001002"
                 },
                 "PHYSICAL_AND_DIGITAL": {
-                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                  "value": "0e5c0000-0000-4000-8000-000000001002"
                 },
                 "INVALID_REQUEST": {
-                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                  "value": "0e5c0000-0000-4000-8000-000000001002"
                 },
                 "UNAUTHORIZED": {
-                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                  "value": "0e5c0000-0000-4000-8000-000000001002"
                 }
               }
             }
@@ -3192,11 +3216,11 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     }
                   },
                   "PARTLY_ADDED": {
-                    "summary": "A card already on another account, and a new one",
+                    "summary": "A new card, and a card already on another account",
                     "value": {
                       "physicalCards": [
                         {
-                          "loyaltyId": "6012000000000001"
+                          "loyaltyId": "6012000000000009"
                         },
                         {
                           "loyaltyId": "6012000000002001"
@@ -3222,16 +3246,6 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     }
                   },
                   "ACCOUNT_CLOSED_OR_DECEASED": {
-                    "summary": "A card for a Closed account",
-                    "value": {
-                      "physicalCards": [
-                        {
-                          "loyaltyId": "6012000000000003"
-                        }
-                      ]
-                    }
-                  },
-                  "ACCOUNT_CLOSED": {
                     "summary": "A card for a Closed account",
                     "value": {
                       "physicalCards": [
@@ -3333,11 +3347,11 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                       "description": "The page gives no per-card error message; this one (a card already on another\naccount) is cardmock's.\n",
                       "value": {
                         "successList": [
-                          "6012000000000001"
+                          "6012000000000009"
                         ],
                         "errorList": [
                           {
-                            "cardNumber": "6012000000000002",
+                            "cardNumber": "6012000000002001",
                             "errorMessage": "Card is already on another account."
                           }
                         ]
@@ -3438,6 +3452,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "examples": {
                     "ACCOUNT_CLOSED": {
                       "summary": "Cannot add card(s) to a closed account.",
+                      "x-cardmock-alternative": true,
+                      "description": "The page documents this 401 for a Closed account as well as the 400\nACCOUNT_CLOSED_OR_DECEASED; the mock answers the 400 (rule\nexchange-solutions.add-cards.account-not-closed names this one as a documented\nalternative). It has no request example, so contract tools that pair examples do\nnot expect the mock to send it.\n",
                       "value": {
                         "errorCode": "API_VALIDATION",
                         "errorMessage": "Account status is CLOSED."
@@ -3586,7 +3602,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                 "integer"
               ],
               "x-inferred": true,
-              "description": "Unique identifier for the loyalty card number. The page gives its format as Number, but\nits error table speaks of an *empty* loyaltyId, so strings are accepted too.\n"
+              "description": "Unique identifier for the loyalty card number. The page gives its format as Number, but\nits error table speaks of an *empty* loyaltyId, so strings are accepted too; that a\nnumber is a whole one is cardmock's reading as well (the node is `x-inferred`).\n"
             },
             "cardLabel": {
               "type": "string",
@@ -3664,19 +3680,23 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               }
             },
             "quantity": {
-              "type": "integer",
+              "type": "number",
+              "multipleOf": 1,
               "minimum": 0,
               "x-inferred-keywords": [
+                "multipleOf",
                 "minimum"
               ],
-              "description": "Number of digital cards being added (Number on the page; that it is not negative is cardmock's rule)."
+              "description": "Number of digital cards being added (Number on the page; that it is a whole number and not negative is cardmock's rule)."
             }
           }
         },
         "AddCardsResponse": {
           "type": "object",
-          "x-inferred": true,
-          "description": "The page lists successList, errorList and errorMessage; the exact nesting (errorList items\n`{cardNumber, errorMessage}`) is inferred.\n",
+          "description": "The page's response attributes: successList and errorList (arrays) and errorMessage (\"a\nmessage to indicate what caused the error in adding that card\"). That errorMessage sits in\nthe items of errorList beside the card's number is inferred (those items are `x-inferred`),\nand so are the type of successList's items and that both lists are required: the page\nmarks neither required, and cardmock requires them.\n",
+          "x-inferred-keywords": [
+            "required"
+          ],
           "required": [
             "successList",
             "errorList"
@@ -3686,7 +3706,9 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "type": "array",
               "description": "The card numbers of cards that were successfully added to the account.",
               "items": {
-                "type": "string"
+                "type": "string",
+                "x-inferred": true,
+                "description": "A card number. The page gives no item type; text is cardmock's choice (loyaltyId is \"Number\" on the page, so a sandbox may list numbers)."
               }
             },
             "errorList": {
@@ -3694,6 +3716,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "description": "The card numbers of cards that failed to be added, with the reason.",
               "items": {
                 "type": "object",
+                "x-inferred": true,
+                "description": "A card that could not be added, `{cardNumber, errorMessage}`: the page lists\nerrorMessage as a response attribute without saying where it sits; this nesting is\ncardmock's.\n",
                 "required": [
                   "cardNumber",
                   "errorMessage"
@@ -3991,22 +4015,22 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "value": "00000000-0000-4000-8000-00000000dead"
                 },
                 "ASSIGN_TO_CUSTOMER_NOT_FOUND": {
-                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                  "value": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
                 },
                 "INVALID_FIELD_VALUE": {
-                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                  "value": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
                 },
                 "INVALID_CREDENTIALS": {
-                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                  "value": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
                 },
                 "NO_SUCH_CUSTOMER": {
-                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                  "value": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
                 },
                 "INTERNAL_SERVER_ERROR": {
-                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                  "value": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
                 },
                 "SERVICE_UNAVAILABLE": {
-                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                  "value": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
                 }
               }
             }
@@ -4690,9 +4714,9 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     "value": {}
                   },
                   "REISSUE": {
-                    "summary": "Bind a noname card as the reissue of an existing card",
+                    "summary": "Bind a noname card as the reissue of an existing card of the account",
                     "value": {
-                      "reissued_card_id": 123456
+                      "reissued_card_id": 7101
                     }
                   },
                   "BAD_REQUEST": {
@@ -4815,6 +4839,9 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             "BIND": {
               "value": "7001"
             },
+            "REISSUE": {
+              "value": "7002"
+            },
             "CARD_NOT_FOUND": {
               "summary": "No card has this ID",
               "value": "2000000000"
@@ -4823,20 +4850,20 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "summary": "A card bound already (NORMAL)",
               "value": "7100"
             },
-            "BAD_REQUEST": {
-              "value": "7001"
-            },
             "REISSUED_CARD_NOT_FOUND": {
-              "value": "7001"
-            },
-            "UNAUTHORIZED": {
-              "value": "7001"
+              "value": "7003"
             },
             "FORBIDDEN": {
-              "value": "7001"
+              "value": "7004"
+            },
+            "BAD_REQUEST": {
+              "value": "7005"
+            },
+            "UNAUTHORIZED": {
+              "value": "7005"
             },
             "INTERNAL_SERVER_ERROR": {
-              "value": "7001"
+              "value": "7005"
             }
           }
         },
@@ -4850,6 +4877,9 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "description": "Pismo customer ID",
           "examples": {
             "BIND": {
+              "value": 2001
+            },
+            "REISSUE": {
               "value": 2001
             },
             "BAD_REQUEST": {
@@ -4887,6 +4917,9 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "required": true,
           "examples": {
             "BIND": {
+              "value": "1001"
+            },
+            "REISSUE": {
               "value": "1001"
             },
             "FORBIDDEN": {

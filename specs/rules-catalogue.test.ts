@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { documents, type SpecName } from '../generated/documents.ts';
 import { operationsOf, resolve, vendorOf } from './lib/operations.ts';
 import type { OperationObject, ResponseObject } from './lib/openapi-document.ts';
+import examplesPaired from './functions/examples-paired.js';
 import ruleReference from './functions/rule-reference.js';
 import rulesCatalogue from './functions/rules-catalogue.js';
 
@@ -17,7 +18,8 @@ function resolvedOperation(vendor: SpecName): OperationObject {
   const op = operationsOf(document, vendor)[0]!;
   const raw = document.paths[op.path]![op.method]!;
   const responses = Object.fromEntries(Object.entries(raw.responses).map(([s, r]) => [s, resolve<ResponseObject>(document, r)]));
-  return structuredClone({ ...raw, responses });
+  const parameters = (raw.parameters ?? []).map((p) => resolve(document, p));
+  return structuredClone({ ...raw, parameters, responses });
 }
 const lint = (vendor: SpecName, operation: OperationObject) => rulesCatalogue(operation, undefined, { document: { data: documents[vendor] } }).map((p) => p.message);
 
@@ -79,6 +81,13 @@ describe('the lint reports', () => {
     expect(problems).toContain(`${rule.id}: "body.quantity" names no request value (path:, query:, header: or body:/pointer)`);
   });
 
+  it('an x-cardmock-alternative example that is the answer of a rule', () => {
+    const op = resolvedOperation('exchange-solutions');
+    const rule = rulesOf(op).find((r) => r.answer.alternatives)!;
+    rule.answer = { status: 401, example: 'ACCOUNT_CLOSED' };
+    expect(lint('exchange-solutions', op)).toContain('example ACCOUNT_CLOSED of 401 is x-cardmock-alternative but is the answer of a rule');
+  });
+
   it('an operation without a catalogue', () => {
     const op = resolvedOperation('enfuce');
     delete op['x-cardmock-rules'];
@@ -89,5 +98,24 @@ describe('the lint reports', () => {
     const context = { document: { data: documents['exchange-solutions'] } };
     expect(ruleReference('exchange-solutions.add-cards.one-kind-per-request', undefined, context)).toEqual([]);
     expect(ruleReference('exchange-solutions.add-cards.nope', undefined, context)).toHaveLength(1);
+  });
+});
+
+describe('the pairing lint (examples-paired)', () => {
+  const pairing = (op: OperationObject) => examplesPaired(op).map((p: { message: string }) => p.message);
+  const bodyExamples = (op: OperationObject) => (op.requestBody as { content: Record<string, { examples: Record<string, unknown> }> }).content['application/json']!.examples;
+
+  it.each(vendors)('passes %s', (vendor) => {
+    expect(pairing(resolvedOperation(vendor))).toEqual([]);
+  });
+
+  it('reports a response example without its request, and an x-cardmock-alternative one with a request', () => {
+    const op = resolvedOperation('exchange-solutions');
+    delete bodyExamples(op).SESSION_NOT_FOUND;
+    bodyExamples(op).ACCOUNT_CLOSED = { value: { physicalCards: [{ loyaltyId: '6012000000000003' }] } };
+    expect(pairing(op)).toEqual([
+      'response example SESSION_NOT_FOUND (400) has no request example of that name in the request body',
+      'response example ACCOUNT_CLOSED (401) is x-cardmock-alternative, so it must have no request example of that name',
+    ]);
   });
 });

@@ -11,6 +11,8 @@ const PROMISE_KEYS = [['at', 'equals'], ['at', 'count'], ['every', 'in'], ['dist
 const REQUEST_VALUE = /^(path|query|header):[^/]+$|^body:\/.*$/;
 
 const exampleNames = (response) => Object.values(response?.content ?? {}).flatMap((media) => Object.keys(media?.examples ?? {}));
+const alternativeNames = (response) =>
+  Object.values(response?.content ?? {}).flatMap((media) => Object.entries(media?.examples ?? {}).filter(([, e]) => e?.['x-cardmock-alternative'] === true).map(([name]) => name));
 
 function answerProblems(where, answer, responses) {
   if (!answer || typeof answer.status !== 'number') return [`${where} has no numeric status`];
@@ -63,6 +65,11 @@ function coverageProblems(rules, responses) {
     if (!answers.some((a) => String(a.status) === status)) problems.push(`status ${status} answers no rule`);
     for (const name of exampleNames(response)) {
       if (!answers.some((a) => String(a.status) === status && a.example === name)) problems.push(`example ${name} of ${status} answers no rule`);
+    }
+    // An x-cardmock-alternative example (no request pair: the mock never sends it) is only ever a
+    // documented alternative, never the answer a rule gets.
+    for (const name of alternativeNames(response)) {
+      if (rules.some((r) => String(r.answer?.status) === status && r.answer?.example === name)) problems.push(`example ${name} of ${status} is x-cardmock-alternative but is the answer of a rule`);
     }
   }
   const ids = rules.map((r) => r?.id);

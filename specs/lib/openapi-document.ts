@@ -17,6 +17,8 @@ export interface ExampleObject {
   'x-cardmock-invalid'?: boolean;
   /** JSON pointers into `value` whose leaves are written for each request (one occurrence is shown). */
   'x-cardmock-varies'?: string[];
+  /** A response example the vendor documents as another answer to a case; the mock never sends it, so it has no request example. */
+  'x-cardmock-alternative'?: boolean;
 }
 
 export interface MediaTypeObject {

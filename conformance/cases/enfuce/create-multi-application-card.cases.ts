@@ -71,7 +71,7 @@ const scenarios: ScenarioDraft[] = [
     request: (f) => create(f, { headers: { 'x-idempotency-key': errorKey } }),
   },
   invalid('no-audit-user', 'auditUser missing', (f) => create(f, { query: {} })),
-  invalid('embossing-character', 'embossing.lastName with a character outside the allowed sets', (f) => create(f, { body: card(f, { embossing: { firstName: 'Åsa', lastName: 'Öberg€' } }) }), 'enfuce.create.embossing-characters'),
+  invalid('embossing-character', 'embossing.lastName with a character outside the default and printed-card sets (€)', (f) => create(f, { body: card(f, { embossing: { firstName: 'Åsa', lastName: 'Öberg€' } }) }), 'enfuce.create.embossing-characters'),
   invalid('segment-not-in-enum', 'segment outside SEGMENT_A…F', (f) => create(f, { body: card(f, { segment: 'SEGMENT_Z' }) })),
   invalid('pin-status-not-in-enum', 'pinStatus outside D, W, S', (f) => create(f, { body: card(f, { pinStatus: 'X' }) })),
   invalid('no-main-application', 'mainApplication missing', (f) => create(f, { body: without(card(f), 'mainApplication') })),

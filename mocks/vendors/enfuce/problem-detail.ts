@@ -23,7 +23,7 @@ const EMBOSSED_FIELDS = new Set(
 const exampleDetail = (enfuceResponses.example(CREATE, 400, 'INVALID_EMBOSSING_CHARACTER').body as { detail: string }).detail;
 const CHARACTER_SET_MESSAGE = exampleDetail.slice(exampleDetail.indexOf(': ') + 2);
 
-/** An embossed field with a character outside the default set. */
+/** An embossed field with a character outside the default and printed-card sets. */
 export function isEmbossingProblem(problem: RequestProblem): boolean {
   return problem.in === 'body' && EMBOSSED_FIELDS.has(problem.field) && problem.message.startsWith('must match pattern');
 }
