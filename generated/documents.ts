@@ -2380,6 +2380,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "x-inferred": true,
               "content": {
                 "application/problem+json": {
+                  "x-inferred": true,
+                  "x-description": "Enfuce publishes no error body for this API: a sandbox may answer without one, or\nwith another body and media type. cardmock answers RFC 7807 problem+json, as\nEnfuce's newer API does.\n",
                   "schema": {
                     "$ref": "#/components/schemas/ErrorEnvelope"
                   },
@@ -2413,6 +2415,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "x-inferred": true,
               "content": {
                 "application/problem+json": {
+                  "x-inferred": true,
+                  "x-description": "Enfuce publishes no error body for this API: a sandbox may answer without one, or\nwith another body and media type. cardmock answers RFC 7807 problem+json, as\nEnfuce's newer API does.\n",
                   "schema": {
                     "$ref": "#/components/schemas/ErrorEnvelope"
                   },
@@ -2436,6 +2440,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "x-inferred": true,
               "content": {
                 "application/problem+json": {
+                  "x-inferred": true,
+                  "x-description": "Enfuce publishes no error body for this API: a sandbox may answer without one, or\nwith another body and media type. cardmock answers RFC 7807 problem+json, as\nEnfuce's newer API does.\n",
                   "schema": {
                     "$ref": "#/components/schemas/ErrorEnvelope"
                   },

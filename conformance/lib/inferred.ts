@@ -32,6 +32,8 @@ export interface InferredIndex {
   keywordBasis(node: unknown, keyword: string): Basis | undefined;
 }
 
+/** The pointer of a response object: a status under an operation's responses, or a component response. */
+const RESPONSE_OBJECT = /^#\/(paths\/[^/]+\/[a-z]+\/responses|components\/responses)\/[^/]+$/;
 const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const firstLine = (text: unknown) => (typeof text === 'string' ? text.trim().split('\n').join(' ').replace(/\s+/g, ' ') : undefined);
@@ -45,7 +47,9 @@ export function indexInferred(document: OpenApiDocument): InferredIndex {
     if (!pointers.has(node)) pointers.set(node, pointer);
     const own = node['x-inferred'] === true ? { part: pointer, why: firstLine(node.description ?? node['x-description']) ?? 'marked x-inferred' } : marked;
     if (own !== undefined) markedBy.set(node, own);
-    for (const [key, child] of Object.entries(node)) walk(child, `${pointer}/${escapePointer(key)}`, own);
+    // On a response object the mark is about its status only: its body is marked on its own.
+    const passed = RESPONSE_OBJECT.test(pointer) ? marked : own;
+    for (const [key, child] of Object.entries(node)) walk(child, `${pointer}/${escapePointer(key)}`, passed);
   };
   walk(document, '#', undefined);
   return {

@@ -80,6 +80,13 @@ describe('provenance: every check the same way', () => {
     expect(checks(warnings)).toEqual(['bodyMatchesSchema']);
   });
 
+  it("a body the page shows keeps its weight though the page names no status for it (Capillary's 200)", () => {
+    const { errors } = judge('capillary.add.200-by-series-id', 200, { entity: 'not a number', warnings: [] });
+    expect(checks(errors)).toEqual(['bodyMatchesSchema']);
+    const elsewhere = judge('capillary.add.200-by-series-id', 201, { entity: 1, warnings: [] });
+    expect(checks(elsewhere.errors)).toEqual(['statusDocumented']);
+  });
+
   it("hints never call cardmock's inferred code the vendor's (Capillary's 200 warning code)", () => {
     const { errors, warnings } = judge('capillary.add.200-by-series-id', 200, { entity: 1, warnings: [{ status: false, code: 1234, message: 'x' }] });
     expect(errors).toEqual([]);
