@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../testing/chromium.ts';
-import { paysafeResponses } from '../vendors/paysafe/errors.ts';
+import { paysafeResponses } from '../vendors/paysafe/answers.ts';
 import { allVendors } from '../vendors/index.ts';
 
 const screenshots = fileURLToPath(new URL('../../reports/screenshots/', import.meta.url));

@@ -51,8 +51,13 @@ function parseJsonBody(text: string, validate: ValidateFunction | undefined): { 
   return { body, problems: (validate.errors ?? []).map(bodyProblem) };
 }
 
-/** A failing schema node that names a rule of the catalogue (`x-cardmock-rule`) is answered as that rule. */
+/**
+ * A failing schema node that names a rule of the catalogue (`x-cardmock-rule`) is answered as that
+ * rule; a value of another type breaks the documented types (the `request-invalid` rule), not the
+ * rule the node adds (a number is not text with a character outside the embossing set).
+ */
 function bodyProblem(error: ErrorObject): RequestProblem {
-  const rule = (error.parentSchema as { 'x-cardmock-rule'?: unknown } | undefined)?.['x-cardmock-rule'];
+  const named = (error.parentSchema as { 'x-cardmock-rule'?: unknown } | undefined)?.['x-cardmock-rule'];
+  const rule = error.keyword === 'type' ? undefined : named;
   return { in: 'body', field: fieldOf(error), message: error.message ?? 'is invalid', ...(typeof rule === 'string' ? { rule } : {}) };
 }

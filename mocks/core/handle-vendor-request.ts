@@ -1,6 +1,7 @@
 /**
  * One vendor request from end to end: the session it names is entered for its duration, the
- * request is routed and run, and the answer carries the session's name and goes to its request log.
+ * request is routed and run, and the answer carries the session's name and the rule that produced
+ * it (`x-cardmock-rule`), and goes to the session's request log.
  */
 import { cardmockError } from './cardmock-error.ts';
 import type { EngineContext } from './engine-context.ts';
@@ -8,7 +9,8 @@ import { routeOperation } from './route-operation.ts';
 import { runOperation } from './run-operation.ts';
 import { sessionName } from './session-name.ts';
 import type { Session } from './session-store.ts';
-import { SESSION_HEADER, type MockRequest, type MockResponse } from './types.ts';
+import { RULE_HEADER, SESSION_HEADER, type MockRequest, type MockResponse } from './types.ts';
+import { rejection } from './vendor.ts';
 import type { VendorRuntime } from './vendor-runtime.ts';
 
 /** `request.path` is relative to the vendor's base URL. */
@@ -19,7 +21,10 @@ export async function handleVendorRequest(context: EngineContext, name: string, 
     return cardmockError(404, 'UNKNOWN_VENDOR', `No vendor "${name}". Vendors: ${[...context.runtimes.keys()].join(', ')}`);
   }
   const named = sessionName(request.headers);
-  if (!named.ok) return runtime.module.reject('invalid', [{ in: 'header', field: SESSION_HEADER, message: named.message }]);
+  if (!named.ok) {
+    const refused = rejection(runtime.module, 'invalid', [{ in: 'header', field: SESSION_HEADER, message: named.message }], undefined, 'cardmock.control-headers');
+    return { ...refused, headers: { ...refused.headers, [RULE_HEADER]: refused.rule! } };
+  }
   const session = context.store.enter(named.id);
   try {
     context.store.settle(session);
@@ -32,6 +37,7 @@ export async function handleVendorRequest(context: EngineContext, name: string, 
       ms: Math.round((performance.now() - started) * 100) / 100,
       vendor: name,
       ...(operationId ? { operationId } : {}),
+      ...(response.rule !== undefined ? { rule: response.rule } : {}),
     });
     return response;
   } finally {
@@ -52,7 +58,9 @@ async function answerInSession(
   return { response: withSession(response, session), operationId: operation.spec.operationId };
 }
 
-// Says which session answered; also lets a proxy's own answers be told from ours.
+// Says which session and which rule answered; also lets a proxy's own answers be told from ours.
 function withSession(response: MockResponse, session: Session): MockResponse {
-  return { ...response, headers: { ...response.headers, [SESSION_HEADER]: session.id } };
+  const headers: Record<string, string> = { ...response.headers, [SESSION_HEADER]: session.id };
+  if (response.rule !== undefined) headers[RULE_HEADER] = response.rule;
+  return { ...response, headers };
 }

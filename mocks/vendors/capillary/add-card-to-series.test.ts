@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRANSPORTS, createTransport, freshSession, type SentRequest } from '../../testing/transports.ts';
-import { ADD_CARD, capillaryResponses } from './errors.ts';
+import { ADD_CARD, capillaryResponses } from './answers.ts';
 import { capillarySamples } from './fixtures.ts';
 import { md5Hex } from './md5.ts';
 import type { CapillaryState } from './state.ts';
