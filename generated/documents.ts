@@ -2361,7 +2361,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                         "type": "about:blank",
                         "title": "Bad Request",
                         "status": 400,
-                        "detail": "applications: must have required property 'applications'"
+                        "detail": "applications: is required"
                       }
                     },
                     "INVALID_EMBOSSING_CHARACTER": {
