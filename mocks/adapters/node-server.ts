@@ -29,7 +29,7 @@ export interface ServerOptions extends Partial<ServerLimits> {
   engine: Engine;
   port?: number;
   host?: string;
-  /** One line per request (method, path, status, ms); silent when omitted. */
+  /** One line per request (method, path, status, ms, and the rule of a vendor answer); silent when omitted. */
   log?: (line: string) => void;
   /** Required by every control request when set; required to listen on a non-loopback interface. */
   controlToken?: string;
