@@ -44,7 +44,10 @@ export function operationRules<Vendor extends Record<string, RuleTable>, Ops>(re
     operationId: Id,
     fill?: (body: NonNullable<ErrorBodyOf<Ops[Id]>>, occurrence: Occurrence) => void,
   ): OperationRules<Vendor[Id], Ops[Id], Occurrence> => {
-    const answers = new Map(responses.operation(operationId).rules.map((rule) => [rule.id, rule.answer]));
+    // Answers are built on the hot path: each rule's status and media type are looked up once.
+    const answers = new Map(
+      responses.operation(operationId).rules.map((rule) => [rule.id, { ...rule.answer, contentType: responses.contentType(operationId, rule.answer.status) }]),
+    );
     const answerOf = (rule: string) => {
       const answer = answers.get(rule);
       if (!answer) throw new Error(`${operationId} has no rule ${rule} in its catalogue`);
@@ -53,13 +56,13 @@ export function operationRules<Vendor extends Record<string, RuleTable>, Ops>(re
     return {
       refuse(rule, occurrence) {
         const { status, example } = answerOf(rule);
-        const response = { ...responses.example(operationId, status, example), rule };
+        const response = responses.example(operationId, status, example);
+        response.rule = rule;
         if (occurrence !== undefined && fill) fill(response.body as NonNullable<ErrorBodyOf<Ops[Id]>>, occurrence);
         return response as never;
       },
       succeed(rule, body) {
-        const { status } = answerOf(rule);
-        const contentType = responses.contentType(operationId, status);
+        const { status, contentType } = answerOf(rule);
         return { status, headers: contentType ? { 'content-type': contentType } : {}, body, rule } as never;
       },
       refusal(rule) {
