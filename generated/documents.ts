@@ -3116,7 +3116,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             },
             {
               "id": "exchange-solutions.add-cards.request-valid",
-              "rule": "The body is JSON, quantity a number and loyaltyId a number (or its digits as a string); anything else is refused with 400.",
+              "rule": "The body is JSON, quantity a whole number and loyaltyId a number or a string; anything else is refused with 400.",
               "provenance": "documented",
               "applies": "request-invalid",
               "source": {
