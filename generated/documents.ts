@@ -1240,13 +1240,13 @@ export const documents: Record<SpecName, OpenApiDocument> = {
       "/__cardmock/vendors": {
         "get": {
           "operationId": "listVendors",
-          "summary": "The vendors served, their operations and documented statuses",
+          "summary": "The vendors served, their operations, documented statuses and rules",
           "tags": [
             "Sessions"
           ],
           "responses": {
             "200": {
-              "description": "One entry per vendor.",
+              "description": "One entry per vendor, each operation with its rules catalogue (`x-cardmock-rules` of the\nvendor's spec), and cardmock's own rules: what the request log's `rule` names.\n",
               "content": {
                 "application/json": {
                   "schema": {
@@ -1255,6 +1255,13 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                       "vendors"
                     ],
                     "properties": {
+                      "rules": {
+                        "type": "array",
+                        "description": "cardmock's own rules (`cardmock.unknown-path`…), which answer vendor requests no rule of an operation answers.",
+                        "items": {
+                          "$ref": "#/components/schemas/RuleSummary"
+                        }
+                      },
                       "vendors": {
                         "type": "array",
                         "items": {
@@ -1294,6 +1301,13 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                                     "type": "array",
                                     "items": {
                                       "type": "integer"
+                                    }
+                                  },
+                                  "rules": {
+                                    "type": "array",
+                                    "description": "The operation's rules catalogue.",
+                                    "items": {
+                                      "$ref": "#/components/schemas/RuleSummary"
                                     }
                                   }
                                 }
@@ -1544,7 +1558,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                             "status": 202,
                             "ms": 0.4,
                             "vendor": "pismo",
-                            "operationId": "post-v2-card-bind"
+                            "operationId": "post-v2-card-bind",
+                            "rule": "pismo.bind.binds-unbound-card"
                           }
                         ]
                       }
@@ -1911,6 +1926,40 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             },
             "operationId": {
               "type": "string"
+            },
+            "rule": {
+              "type": "string",
+              "description": "The rule that produced the answer, as sent in `x-cardmock-rule`: a rule id of the\noperation's catalogue, or one of cardmock's own (`GET /__cardmock/vendors` lists both\nwith their sentences). Absent for an operation without a catalogue (a vendor module of\nyour own).\n"
+            }
+          }
+        },
+        "RuleSummary": {
+          "type": "object",
+          "description": "A rule as a reader sees it (specs/README.md, \"The rules catalogue\").",
+          "required": [
+            "id",
+            "rule",
+            "source"
+          ],
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "rule": {
+              "type": "string",
+              "description": "One sentence."
+            },
+            "provenance": {
+              "type": "string",
+              "enum": [
+                "documented",
+                "inferred"
+              ],
+              "description": "Absent for cardmock's own rules."
+            },
+            "source": {
+              "type": "string",
+              "description": "The page's words, a vendor fact with its page, or why the rule is inferred."
             }
           }
         },
@@ -2393,7 +2442,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                         "type": "about:blank",
                         "title": "Bad Request",
                         "status": 400,
-                        "detail": "applications: must have required property 'applications'"
+                        "detail": "applications: is required"
                       }
                     },
                     "INVALID_EMBOSSING_CHARACTER": {
@@ -3103,7 +3152,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             },
             {
               "id": "exchange-solutions.add-cards.request-valid",
-              "rule": "The body is JSON, quantity a number and loyaltyId a number (or its digits as a string); anything else is refused with 400.",
+              "rule": "The body is JSON, quantity a whole number and loyaltyId a number or a string; anything else is refused with 400.",
               "provenance": "documented",
               "applies": "request-invalid",
               "source": {
@@ -3433,7 +3482,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                       ],
                       "value": {
                         "errorCode": "INVALID_REQUEST",
-                        "errorMessage": "Invalid request: quantity must be integer"
+                        "errorMessage": "Invalid request: quantity must be number"
                       }
                     },
                     "SESSION_NOT_FOUND": {

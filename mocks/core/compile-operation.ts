@@ -32,6 +32,8 @@ export interface ValidatedRequest<Body = unknown> {
 
 export interface CompiledOperation {
   spec: OperationSpec;
+  /** The ids of the operation's rules catalogue: an answer of a catalogued operation names one of them (or one of cardmock's own). */
+  ruleIds: ReadonlySet<string>;
   /** Path parameters (still percent-encoded) when `path` is this operation's path, else undefined. */
   match(path: string): Record<string, string> | undefined;
   validate(request: MockRequest, rawPathParams: Record<string, string>): { request: ValidatedRequest; problems: RequestProblem[] };
@@ -46,6 +48,7 @@ export function compileOperation(
   const bodyRules = compileBody(spec, bodies);
   return {
     spec,
+    ruleIds: new Set(spec.rules.map((rule) => rule.id)),
     match: pathMatcher(spec.path),
     validate(request, rawPathParams) {
       const parameters = readParameters(request, rawPathParams, parameterRules);

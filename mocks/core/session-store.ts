@@ -31,6 +31,8 @@ export interface RequestLogEntry {
   ms: number;
   vendor?: string;
   operationId?: string;
+  /** The rule that produced the answer (`x-cardmock-rule`). */
+  rule?: string;
 }
 
 export interface Session {

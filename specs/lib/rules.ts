@@ -60,3 +60,11 @@ export function describeSource(source: RuleSource): string {
 
 /** Every answer that keeps the rule: its own, then its documented alternatives. */
 export const answersOf = (rule: Rule): { status: number; example?: string }[] => [rule.answer, ...(rule.answer.alternatives ?? [])];
+
+/**
+ * The rule of a catalogue that the core answers in one of its own places (`applies`): for `fault`,
+ * the one whose answer has the fault's status. Undefined when the catalogue has none.
+ */
+export function ruleApplying(rules: readonly Rule[], applies: RuleApplies, status?: number): Rule | undefined {
+  return rules.find((rule) => rule.applies === applies && (status === undefined || rule.answer.status === status));
+}

@@ -3,7 +3,7 @@ import { documents } from '../../../generated/documents.ts';
 import { operationsOf } from '../../../specs/lib/operations.ts';
 import { createSchemaRegistry } from '../../../specs/lib/schema-registry.ts';
 import { TRANSPORTS, createTransport, freshSession, type SentRequest } from '../../testing/transports.ts';
-import { CREATE, enfuceResponses } from './errors.ts';
+import { CREATE, enfuceResponses } from './answers.ts';
 import { AUDIT_USER, CUSTOMER_ID, ENFUCE_BASIC, ENFUCE_TOKEN, OTHER_CUSTOMER_ID, sampleBody } from './fixtures.ts';
 import { IDEMPOTENCY_TTL_MS } from './idempotency-store.ts';
 import type { EnfuceState } from './state.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRANSPORTS, createTransport, freshSession, type Received, type SentRequest } from '../../testing/transports.ts';
-import { ADD_CARDS, exchangeSolutionsResponses } from './errors.ts';
+import { ADD_CARDS, exchangeSolutionsResponses } from './answers.ts';
 import { EXCHANGE_SOLUTIONS_TOKEN, OWN_CARD, SESSIONS, TAKEN_CARD } from './fixtures.ts';
 import { exchangeSolutions } from './index.ts';
 import type { ExchangeSolutionsState } from './state.ts';
