@@ -11,6 +11,8 @@ export interface Mutant {
   /** The check that must fire. */
   check: string;
   vendor: string;
+  /** The rule of a catalogue the mutant breaks, when it breaks one (rule-breaks.ts). */
+  rule?: string;
   /** Changes the request before the engine sees it (a rule the server no longer checks). */
   alter?(request: MockRequest): MockRequest;
   mutate(request: MockRequest, response: MockResponse): MockResponse;

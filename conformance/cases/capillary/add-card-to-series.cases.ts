@@ -13,6 +13,7 @@ const add = (f: Fixtures, body: Record<string, unknown> = {}, extra: Partial<Req
   body: { seriesId: f.seriesId, cardNumber: unknownId('card'), statusLabel: 'NOT_ISSUED', ...body },
   ...extra,
 });
+const byCode = (f: Fixtures): RequestSpec => ({ path: {}, body: { seriesCode: f.seriesCode, cardNumber: unknownId('card'), statusLabel: 'ACTIVE' } });
 /** Basic credentials as a browser would send them: base64 of `user:password`, in UTF-8. */
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
 
@@ -29,10 +30,11 @@ const scenarios: ScenarioDraft[] = [
   {
     id: 'capillary.add.200-by-series-code',
     rule: 'capillary.add.series-by-code',
-    title: 'add a new card number by seriesCode (no seriesId) → 200',
+    title: 'add a new card number by seriesCode (no seriesId), then another → 200, each with its own entity',
     needs: ['seriesCode'],
     mutates: true,
-    request: (f) => ({ path: {}, body: { seriesCode: f.seriesCode, cardNumber: unknownId('card'), statusLabel: 'ACTIVE' } }),
+    setup: (f) => [byCode(f)],
+    request: (f) => byCode(f),
   },
   {
     id: 'capillary.add.200-customer-unknown',
