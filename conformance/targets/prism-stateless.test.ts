@@ -59,6 +59,7 @@ const OTHER_CHECK: Record<string, string> = {
   // The same example for every call: the same identifier twice, or cards the request never sent.
   'enfuce.create.201-create': 'promisesKept',
   'capillary.add.200-by-series-id': 'promisesKept',
+  'capillary.add.200-by-series-code': 'promisesKept',
   'exchange-solutions.add-cards.200-physical': 'promisesKept',
   'exchange-solutions.add-cards.200-digital': 'promisesKept',
   'exchange-solutions.add-cards.200-partly-added': 'promisesKept',
