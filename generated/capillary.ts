@@ -76,7 +76,7 @@ export interface components {
         AddCardBySeriesCode: components["schemas"]["CardFields"] & {
             seriesCode: components["schemas"]["SeriesCode"];
         };
-        /** @description Unique identifier of the card series to which the card number will be added. Must correspond to an existing series in the system. */
+        /** @description Unique identifier of the card series to which the card number will be added. Must correspond to an existing series in the system. (Number on the page; that it is a whole number is cardmock's reading.) */
         SeriesId: number;
         /** @description Unique code of the card series. Can be used as an alternative to seriesId if seriesId is not provided. */
         SeriesCode: string;
@@ -97,7 +97,7 @@ export interface components {
                 reason?: string;
             };
             seriesCode?: components["schemas"]["SeriesCode"];
-            /** @description Unique identifier of the customer to associate with the card at the time of creation. */
+            /** @description Unique identifier of the customer to associate with the card at the time of creation. (Number on the page; that it is a whole number is cardmock's reading.) */
             customerId?: number;
             /** @description Key-value pairs of extended field values; keys must match the extended fields configured for the organization. */
             extendedFields?: {
@@ -129,7 +129,7 @@ export interface components {
          *     has both, so cardmock requires them.
          */
         AddCardResponse: {
-            /** @description The unique ID of the newly created card. */
+            /** @description The unique ID of the newly created card. (Number on the page; that it is a whole number is cardmock's reading, so a sandbox answering another number is a warning.) */
             entity: number;
             /** @description Warning objects generated during the request; empty if there are none. */
             warnings: components["schemas"]["Warning"][];

@@ -48,7 +48,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The vendors served, their operations and documented statuses */
+        /** The vendors served, their operations, documented statuses and rules */
         get: operations["listVendors"];
         put?: never;
         post?: never;
@@ -193,6 +193,26 @@ export interface components {
             ms: number;
             vendor?: string;
             operationId?: string;
+            /**
+             * @description The rule that produced the answer, as sent in `x-cardmock-rule`: a rule id of the
+             *     operation's catalogue, or one of cardmock's own (`GET /__cardmock/vendors` lists both
+             *     with their sentences). Absent for an operation without a catalogue (a vendor module of
+             *     your own).
+             */
+            rule?: string;
+        };
+        /** @description A rule as a reader sees it (specs/README.md, "The rules catalogue"). */
+        RuleSummary: {
+            id: string;
+            /** @description One sentence. */
+            rule: string;
+            /**
+             * @description Absent for cardmock's own rules.
+             * @enum {string}
+             */
+            provenance?: "documented" | "inferred";
+            /** @description The page's words, a vendor fact with its page, or why the rule is inferred. */
+            source: string;
         };
         FaultRule: {
             vendor: components["schemas"]["Vendor"];
@@ -362,13 +382,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One entry per vendor. */
+            /**
+             * @description One entry per vendor, each operation with its rules catalogue (`x-cardmock-rules` of the
+             *     vendor's spec), and cardmock's own rules: what the request log's `rule` names.
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        /** @description cardmock's own rules (`cardmock.unknown-path`…), which answer vendor requests no rule of an operation answers. */
+                        rules?: components["schemas"]["RuleSummary"][];
                         vendors: {
                             name: components["schemas"]["Vendor"];
                             operations: {
@@ -377,6 +402,8 @@ export interface operations {
                                 path: string;
                                 summary?: string;
                                 statuses: number[];
+                                /** @description The operation's rules catalogue. */
+                                rules?: components["schemas"]["RuleSummary"][];
                             }[];
                         }[];
                     };

@@ -53,6 +53,181 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "tags": [
             "Card"
           ],
+          "x-cardmock-rules": [
+            {
+              "id": "capillary.add.adds-card",
+              "rule": "A new card number is added to the existing series named by seriesId; the answer carries the new card's entity ID, a different one for every card added.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 003",
+                "quote": "seriesId ... Must correspond to an existing series in the system. ... entity Number The unique ID of the newly created card."
+              },
+              "answer": {
+                "status": 200,
+                "example": "CARD_ADDED"
+              },
+              "promises": [
+                {
+                  "distinct": "/entity"
+                }
+              ]
+            },
+            {
+              "id": "capillary.add.series-by-code",
+              "rule": "seriesCode names the series when seriesId is not given.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 003",
+                "quote": "seriesCode ... Unique code of the card series. Can be used as an alternative to seriesId if seriesId is not provided."
+              },
+              "answer": {
+                "status": 200,
+                "example": "CARD_ADDED"
+              },
+              "promises": [
+                {
+                  "distinct": "/entity"
+                }
+              ]
+            },
+            {
+              "id": "capillary.add.series-exists",
+              "rule": "seriesId, or seriesCode, must name an existing series.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 003",
+                "quote": "404 Error Resource not found. The specified seriesId or seriesCode does not exist."
+              },
+              "answer": {
+                "status": 404,
+                "example": "SERIES_NOT_FOUND"
+              }
+            },
+            {
+              "id": "capillary.add.series-not-expired",
+              "rule": "A card cannot be added to a series that has expired.",
+              "provenance": "documented",
+              "source": {
+                "page": "Capillary docs (card error codes)",
+                "fact": "Code 3008 is \"card series expired\"."
+              },
+              "answer": {
+                "status": 400,
+                "example": "CARD_SERIES_EXPIRED"
+              }
+            },
+            {
+              "id": "capillary.add.card-number-unique",
+              "rule": "cardNumber must not already exist in the system.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 003",
+                "quote": "Unique card number to be added to the series. Must not already exist in the system. ... 409 Error Conflict. The provided cardNumber or cardExternalId already exists in the system."
+              },
+              "answer": {
+                "status": 409,
+                "example": "CARD_NUMBER_EXISTS"
+              }
+            },
+            {
+              "id": "capillary.add.external-id-unique",
+              "rule": "cardExternalId, when given, must not already exist in the system.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 003",
+                "quote": "External identifier for the card. Must be unique if provided. ... 409 Error Conflict. The provided cardNumber or cardExternalId already exists in the system."
+              },
+              "answer": {
+                "status": 409,
+                "example": "CARD_EXTERNAL_ID_EXISTS"
+              }
+            },
+            {
+              "id": "capillary.add.unknown-customer-warned",
+              "rule": "A customerId that names no customer does not stop the card; it is added without a customer and a warning says so.",
+              "provenance": "inferred",
+              "source": {
+                "inferred": "The page makes customerId optional and documents no error for an unknown one; cardmock adds the card and warns rather than refuse a card the client needs."
+              },
+              "answer": {
+                "status": 200,
+                "example": "CARD_ADDED_CUSTOMER_UNKNOWN"
+              },
+              "promises": [
+                {
+                  "distinct": "/entity"
+                }
+              ]
+            },
+            {
+              "id": "capillary.add.request-valid",
+              "rule": "seriesId (or seriesCode), cardNumber and statusLabel are present and valid; anything else is refused with 400.",
+              "provenance": "documented",
+              "applies": "request-invalid",
+              "source": {
+                "page": "seed 003",
+                "quote": "400 Error Invalid request. Check that all required fields (seriesId, cardNumber, statusLabel) are present and valid."
+              },
+              "answer": {
+                "status": 400,
+                "example": "INVALID_REQUEST"
+              }
+            },
+            {
+              "id": "capillary.add.credentials-required",
+              "rule": "A request without Basic credentials is refused with 401.",
+              "provenance": "documented",
+              "applies": "credentials-missing",
+              "source": {
+                "page": "seed 003",
+                "quote": "401 Error Unauthorised. Invalid or missing Authorization header."
+              },
+              "answer": {
+                "status": 401,
+                "example": "UNAUTHORISED"
+              }
+            },
+            {
+              "id": "capillary.add.credentials-valid",
+              "rule": "Basic credentials must name a till and its password (as md5 hex); others are refused with 401.",
+              "provenance": "documented",
+              "applies": "credentials-malformed",
+              "source": {
+                "page": "seed 003",
+                "quote": "401 Error Unauthorised. Invalid or missing Authorization header."
+              },
+              "answer": {
+                "status": 401,
+                "example": "UNAUTHORISED"
+              }
+            },
+            {
+              "id": "capillary.add.password-as-md5",
+              "rule": "The till's password is sent as its lowercase md5 hex; the password in clear is refused with 401.",
+              "provenance": "documented",
+              "source": {
+                "page": "Capillary docs (authentication)",
+                "fact": "Basic auth is base64(tillUsername + \":\" + md5hex(password))."
+              },
+              "answer": {
+                "status": 401,
+                "example": "UNAUTHORISED"
+              }
+            },
+            {
+              "id": "capillary.add.write-access",
+              "rule": "Adding a card needs WRITE access to the Card resource; a till without it is refused with 403.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 003",
+                "quote": "403 Error Forbidden. The authenticated user does not have WRITE access to the Card resource."
+              },
+              "answer": {
+                "status": 403,
+                "example": "FORBIDDEN"
+              }
+            }
+          ],
           "requestBody": {
             "required": true,
             "content": {
@@ -80,14 +255,6 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                       "cardNumber": "ghost0000800001180931",
                       "statusLabel": "NOT_ISSUED",
                       "customerId": 999999999
-                    }
-                  },
-                  "INVALID_CARD_SERIES": {
-                    "summary": "A series that cannot take this card",
-                    "value": {
-                      "seriesId": 0,
-                      "cardNumber": "ghost0000800001180932",
-                      "statusLabel": "NOT_ISSUED"
                     }
                   },
                   "CARD_SERIES_EXPIRED": {
@@ -247,27 +414,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               ],
               "content": {
                 "application/json": {
+                  "x-inferred": true,
+                  "x-description": "The page documents this status with a description only and publishes no body: a\nsandbox may answer without one, or with another body and media type. cardmock's body\nis `{errors: [{status: false, code, message}], warnings: []}`, the error item of\nCapillary's card APIs in an envelope of cardmock's.\n",
                   "schema": {
                     "$ref": "#/components/schemas/ErrorEnvelope"
                   },
                   "examples": {
-                    "INVALID_CARD_SERIES": {
-                      "x-inferred": true,
-                      "description": "Code 3000 is in Capillary's card error codes (\"invalid card series\"), but no page\nsays which request gets it, and the wording is cardmock's. The mock never sends it.\n",
-                      "x-inferred-pointers": [
-                        "/errors/0/message"
-                      ],
-                      "value": {
-                        "errors": [
-                          {
-                            "status": false,
-                            "code": 3000,
-                            "message": "Invalid card series"
-                          }
-                        ],
-                        "warnings": []
-                      }
-                    },
                     "CARD_SERIES_EXPIRED": {
                       "x-inferred": true,
                       "description": "Code 3008 is in Capillary's card error codes (\"card series expired\"); which HTTP\nstatus carries it, and the message wording, are cardmock's reading.\n",
@@ -284,7 +436,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     },
                     "INVALID_REQUEST": {
                       "x-inferred": true,
-                      "description": "No code is published for a missing or invalid field; cardmock uses 3000 with a\nmessage naming the field.\n",
+                      "description": "No code is published for a missing or invalid field; cardmock uses 3000 with a\nmessage naming the field (one occurrence shown: the message names the fields of each request).\n",
+                      "x-cardmock-varies": [
+                        "/errors/0/message"
+                      ],
                       "value": {
                         "errors": [
                           {
@@ -304,6 +459,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "description": "Unauthorised. Invalid or missing Authorization header.",
               "content": {
                 "application/json": {
+                  "x-inferred": true,
+                  "x-description": "The page documents this status with a description only and publishes no body: a\nsandbox may answer without one, or with another body and media type. cardmock's body\nis `{errors: [{status: false, code, message}], warnings: []}`, the error item of\nCapillary's card APIs in an envelope of cardmock's.\n",
                   "schema": {
                     "$ref": "#/components/schemas/ErrorEnvelope"
                   },
@@ -330,6 +487,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "description": "Forbidden. The authenticated user does not have WRITE access to the Card resource.",
               "content": {
                 "application/json": {
+                  "x-inferred": true,
+                  "x-description": "The page documents this status with a description only and publishes no body: a\nsandbox may answer without one, or with another body and media type. cardmock's body\nis `{errors: [{status: false, code, message}], warnings: []}`, the error item of\nCapillary's card APIs in an envelope of cardmock's.\n",
                   "schema": {
                     "$ref": "#/components/schemas/ErrorEnvelope"
                   },
@@ -413,6 +572,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               ],
               "content": {
                 "application/json": {
+                  "x-inferred": true,
+                  "x-description": "The page documents this status with a description only and publishes no body: a\nsandbox may answer without one, or with another body and media type. cardmock's body\nis `{errors: [{status: false, code, message}], warnings: []}`, the error item of\nCapillary's card APIs in an envelope of cardmock's.\n",
                   "schema": {
                     "$ref": "#/components/schemas/ErrorEnvelope"
                   },
@@ -498,6 +659,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               ],
               "content": {
                 "application/json": {
+                  "x-inferred": true,
+                  "x-description": "The page documents this status with a description only and publishes no body: a\nsandbox may answer without one, or with another body and media type. cardmock's body\nis `{errors: [{status: false, code, message}], warnings: []}`, the error item of\nCapillary's card APIs in an envelope of cardmock's.\n",
                   "schema": {
                     "$ref": "#/components/schemas/ErrorEnvelope"
                   },
@@ -717,8 +880,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           ]
         },
         "SeriesId": {
-          "type": "integer",
-          "description": "Unique identifier of the card series to which the card number will be added. Must correspond to an existing series in the system."
+          "type": "number",
+          "multipleOf": 1,
+          "x-inferred-keywords": [
+            "multipleOf"
+          ],
+          "description": "Unique identifier of the card series to which the card number will be added. Must correspond to an existing series in the system. (Number on the page; that it is a whole number is cardmock's reading.)"
         },
         "SeriesCode": {
           "type": "string",
@@ -767,8 +934,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "$ref": "#/components/schemas/SeriesCode"
             },
             "customerId": {
-              "type": "integer",
-              "description": "Unique identifier of the customer to associate with the card at the time of creation."
+              "type": "number",
+              "multipleOf": 1,
+              "x-inferred-keywords": [
+                "multipleOf"
+              ],
+              "description": "Unique identifier of the customer to associate with the card at the time of creation. (Number on the page; that it is a whole number is cardmock's reading.)"
             },
             "extendedFields": {
               "type": "object",
@@ -845,8 +1016,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           ],
           "properties": {
             "entity": {
-              "type": "integer",
-              "description": "The unique ID of the newly created card."
+              "type": "number",
+              "multipleOf": 1,
+              "x-inferred-keywords": [
+                "multipleOf"
+              ],
+              "description": "The unique ID of the newly created card. (Number on the page; that it is a whole number is cardmock's reading, so a sandbox answering another number is a warning.)"
             },
             "warnings": {
               "type": "array",
@@ -1092,13 +1267,13 @@ export const documents: Record<SpecName, OpenApiDocument> = {
       "/__cardmock/vendors": {
         "get": {
           "operationId": "listVendors",
-          "summary": "The vendors served, their operations and documented statuses",
+          "summary": "The vendors served, their operations, documented statuses and rules",
           "tags": [
             "Sessions"
           ],
           "responses": {
             "200": {
-              "description": "One entry per vendor.",
+              "description": "One entry per vendor, each operation with its rules catalogue (`x-cardmock-rules` of the\nvendor's spec), and cardmock's own rules: what the request log's `rule` names.\n",
               "content": {
                 "application/json": {
                   "schema": {
@@ -1107,6 +1282,13 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                       "vendors"
                     ],
                     "properties": {
+                      "rules": {
+                        "type": "array",
+                        "description": "cardmock's own rules (`cardmock.unknown-path`…), which answer vendor requests no rule of an operation answers.",
+                        "items": {
+                          "$ref": "#/components/schemas/RuleSummary"
+                        }
+                      },
                       "vendors": {
                         "type": "array",
                         "items": {
@@ -1146,6 +1328,13 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                                     "type": "array",
                                     "items": {
                                       "type": "integer"
+                                    }
+                                  },
+                                  "rules": {
+                                    "type": "array",
+                                    "description": "The operation's rules catalogue.",
+                                    "items": {
+                                      "$ref": "#/components/schemas/RuleSummary"
                                     }
                                   }
                                 }
@@ -1396,7 +1585,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                             "status": 202,
                             "ms": 0.4,
                             "vendor": "pismo",
-                            "operationId": "post-v2-card-bind"
+                            "operationId": "post-v2-card-bind",
+                            "rule": "pismo.bind.binds-unbound-card"
                           }
                         ]
                       }
@@ -1763,6 +1953,40 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             },
             "operationId": {
               "type": "string"
+            },
+            "rule": {
+              "type": "string",
+              "description": "The rule that produced the answer, as sent in `x-cardmock-rule`: a rule id of the\noperation's catalogue, or one of cardmock's own (`GET /__cardmock/vendors` lists both\nwith their sentences). Absent for an operation without a catalogue (a vendor module of\nyour own).\n"
+            }
+          }
+        },
+        "RuleSummary": {
+          "type": "object",
+          "description": "A rule as a reader sees it (specs/README.md, \"The rules catalogue\").",
+          "required": [
+            "id",
+            "rule",
+            "source"
+          ],
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "rule": {
+              "type": "string",
+              "description": "One sentence."
+            },
+            "provenance": {
+              "type": "string",
+              "enum": [
+                "documented",
+                "inferred"
+              ],
+              "description": "Absent for cardmock's own rules."
+            },
+            "source": {
+              "type": "string",
+              "description": "The page's words, a vendor fact with its page, or why the rule is inferred."
             }
           }
         },
@@ -1853,6 +2077,133 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "tags": [
             "Card"
           ],
+          "x-cardmock-rules": [
+            {
+              "id": "enfuce.create.creates-card",
+              "rule": "A card with a main application and further applications is created for an existing customer; the answer is 201 with the new card's mainId, a different one for every card created.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 002",
+                "quote": "201 - application/json ... mainId string required Will contain the ID of the resource that has been created or updated"
+              },
+              "answer": {
+                "status": 201,
+                "example": "CREATED"
+              },
+              "promises": [
+                {
+                  "distinct": "/mainId"
+                }
+              ]
+            },
+            {
+              "id": "enfuce.create.idempotent-replay",
+              "rule": "A request with the x-idempotency-key of a success in the last 24 hours gets that success again, and nothing is created.",
+              "provenance": "documented",
+              "source": {
+                "page": "Enfuce API docs (idempotency)",
+                "fact": "Successful responses are replayed for 24 h for the same x-idempotency-key."
+              },
+              "answer": {
+                "status": 201,
+                "example": "CREATED"
+              }
+            },
+            {
+              "id": "enfuce.create.errors-not-stored",
+              "rule": "An error is not stored under its x-idempotency-key, so the same key can still create a card afterwards.",
+              "provenance": "documented",
+              "source": {
+                "page": "Enfuce API docs (idempotency)",
+                "fact": "Errors are not stored for an idempotency key."
+              },
+              "answer": {
+                "status": 201,
+                "example": "CREATED"
+              }
+            },
+            {
+              "id": "enfuce.create.customer-exists",
+              "rule": "The card is created on an existing customer; an unknown customerId is refused.",
+              "provenance": "documented",
+              "source": {
+                "page": "Enfuce API docs (card)",
+                "fact": "Preconditions: the customer first, then one account per application, then the card in one call."
+              },
+              "answer": {
+                "status": 404,
+                "example": "CUSTOMER_NOT_FOUND"
+              }
+            },
+            {
+              "id": "enfuce.create.embossing-characters",
+              "rule": "Embossed fields use the default character set or the set the page lists for printed cards; any other character is refused (other sets must be agreed with Enfuce in advance).",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 002",
+                "quote": "Default set of allowed characters for fields embossed onto the card ... For printed cards allowed characters are: (including the above) ... Printed or others characters sets must be agreed in advance."
+              },
+              "answer": {
+                "status": 400,
+                "example": "INVALID_EMBOSSING_CHARACTER"
+              }
+            },
+            {
+              "id": "enfuce.create.request-valid",
+              "rule": "auditUser, mainApplication and applications are present, x-idempotency-key has at most 64 characters, and every field has its documented type and values (segment, pinStatus); anything else is refused.",
+              "provenance": "documented",
+              "applies": "request-invalid",
+              "source": {
+                "page": "seed 002",
+                "quote": "auditUser string required ... mainApplication object required applications object[] required ... segment enum<string> ... pinStatus enum<string>"
+              },
+              "answer": {
+                "status": 400,
+                "example": "INVALID_REQUEST"
+              }
+            },
+            {
+              "id": "enfuce.create.credentials-required",
+              "rule": "A request without Bearer or Basic credentials is refused.",
+              "provenance": "documented",
+              "applies": "credentials-missing",
+              "source": {
+                "page": "Enfuce API introduction",
+                "fact": "Requests authenticate with HTTP Basic (RFC 7617); the API docs' sample request sends a Bearer token."
+              },
+              "answer": {
+                "status": 401,
+                "example": "UNAUTHORIZED"
+              }
+            },
+            {
+              "id": "enfuce.create.credentials-well-formed",
+              "rule": "An Authorization value that is neither Bearer nor Basic credentials is refused.",
+              "provenance": "documented",
+              "applies": "credentials-malformed",
+              "source": {
+                "page": "Enfuce API introduction",
+                "fact": "Requests authenticate with HTTP Basic (RFC 7617); the API docs' sample request sends a Bearer token."
+              },
+              "answer": {
+                "status": 401,
+                "example": "UNAUTHORIZED"
+              }
+            },
+            {
+              "id": "enfuce.create.pin-status-default",
+              "rule": "A card created without pinStatus gets D, and a random PIN is generated at the next embossing.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 002",
+                "quote": "If not specified system will automatically assign D as default"
+              },
+              "answer": {
+                "status": 201,
+                "example": "CREATED"
+              }
+            }
+          ],
           "parameters": [
             {
               "name": "customerId",
@@ -1879,13 +2230,13 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "value": "100001"
                 },
                 "INVALID_REQUEST": {
-                  "value": "100001"
+                  "value": "100002"
                 },
                 "INVALID_EMBOSSING_CHARACTER": {
-                  "value": "100001"
+                  "value": "100002"
                 },
                 "UNAUTHORIZED": {
-                  "value": "100001"
+                  "value": "100002"
                 }
               }
             },
@@ -2008,7 +2359,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     }
                   },
                   "INVALID_EMBOSSING_CHARACTER": {
-                    "summary": "An embossed name with a character outside the default set",
+                    "summary": "An embossed name with a character outside the default and printed-card sets",
                     "x-cardmock-invalid": true,
                     "value": {
                       "mainApplication": {
@@ -2105,6 +2456,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "x-inferred": true,
               "content": {
                 "application/problem+json": {
+                  "x-inferred": true,
+                  "x-description": "Enfuce publishes no error body for this API: a sandbox may answer without one, or\nwith another body and media type. cardmock answers RFC 7807 problem+json, as\nEnfuce's newer API does.\n",
                   "schema": {
                     "$ref": "#/components/schemas/ErrorEnvelope"
                   },
@@ -2116,12 +2469,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                         "type": "about:blank",
                         "title": "Bad Request",
                         "status": 400,
-                        "detail": "applications: must have required property 'applications'"
+                        "detail": "applications: is required"
                       }
                     },
                     "INVALID_EMBOSSING_CHARACTER": {
                       "x-inferred": true,
-                      "description": "Not published; cardmock's answer when an embossed field has a character outside the default set.",
+                      "description": "Not published; cardmock's answer when an embossed field has a character outside the default and printed-card sets.",
                       "value": {
                         "type": "about:blank",
                         "title": "Bad Request",
@@ -2138,13 +2491,15 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "x-inferred": true,
               "content": {
                 "application/problem+json": {
+                  "x-inferred": true,
+                  "x-description": "Enfuce publishes no error body for this API: a sandbox may answer without one, or\nwith another body and media type. cardmock answers RFC 7807 problem+json, as\nEnfuce's newer API does.\n",
                   "schema": {
                     "$ref": "#/components/schemas/ErrorEnvelope"
                   },
                   "examples": {
                     "UNAUTHORIZED": {
                       "x-inferred": true,
-                      "description": "Not published; the page's sample request sends credentials, so a request without them is refused.",
+                      "description": "Not published; Enfuce's documentation authenticates every request (Basic in its API introduction, Bearer in its API reference's sample request), so a request without credentials is refused.",
                       "value": {
                         "type": "about:blank",
                         "title": "Unauthorized",
@@ -2161,6 +2516,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "x-inferred": true,
               "content": {
                 "application/problem+json": {
+                  "x-inferred": true,
+                  "x-description": "Enfuce publishes no error body for this API: a sandbox may answer without one, or\nwith another body and media type. cardmock answers RFC 7807 problem+json, as\nEnfuce's newer API does.\n",
                   "schema": {
                     "$ref": "#/components/schemas/ErrorEnvelope"
                   },
@@ -2188,12 +2545,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         "BearerAuth": {
           "type": "http",
           "scheme": "bearer",
-          "description": "The seed page's sample request sends an Authorization header with a Bearer token."
+          "description": "The sample request of Enfuce's API reference sends `Authorization: Bearer …` (vendor facts\n002). The seed page shows no request and names no scheme.\n"
         },
         "BasicAuth": {
           "type": "http",
           "scheme": "basic",
-          "description": "Enfuce's API introduction describes HTTP Basic authentication (RFC 7617)."
+          "description": "Enfuce's API introduction describes HTTP Basic authentication (RFC 7617); the seed page names no scheme."
         }
       },
       "schemas": {
@@ -2222,8 +2579,9 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "EmbossedText": {
           "type": "string",
-          "description": "Text embossed onto the card, in Enfuce's default character set: A-Z, a-z, Áá, Ää, Åå, Ææ,\nÉé, Íí, Ðð, Óó, Öö, Øø, Úú, Üü, Ýý, Þþ, 0-9, the symbols -/.,&+' and space. Printed cards\nallow a wider set and other sets must be agreed with Enfuce in advance; cardmock enforces\nthe default set.\n",
-          "pattern": "^[A-Za-zÁáÄäÅåÆæÉéÍíÐðÓóÖöØøÚúÜüÝýÞþ0-9\\-/.,&+' ]*$"
+          "description": "Text embossed or printed onto the card: Enfuce's default character set (A-Z, a-z, Áá, Ää,\nÅå, Ææ, Éé, Íí, Ðð, Óó, Öö, Øø, Úú, Üü, Ýý, Þþ, 0-9, the symbols -/.,&+' and space) and the\nset the page lists for printed cards: the letters of Latin-1 (À-ÿ without × and ÷), the\nLatin Extended-A block in order (Ā-ſ), Ǫǫ Șș Țț Ȫȫ Ȯȯ Ȳȳ Ḑḑ Ṣṣ ẞ Ọọ, and ʼ (U+02BC). Other\nsets must be agreed with Enfuce in advance and are refused. Where the block's run has\nĲ ĳ and ŉ the page writes `IJ`, `ij` and `ʼn` (their compatibility forms), and where it\nhas ă Ą ą a stray U+3979 (a CJK ideograph): cardmock reads the block whole. The pattern\nspells the characters beyond ASCII as `\\u` escapes.\n",
+          "pattern": "^[A-Za-z0-9\\-/.,&+' \\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F\\u01EA\\u01EB\\u0218-\\u021B\\u022A\\u022B\\u022E\\u022F\\u0232\\u0233\\u02BC\\u1E10\\u1E11\\u1E62\\u1E63\\u1E9E\\u1ECC\\u1ECD]*$",
+          "x-cardmock-rule": "enfuce.create.embossing-characters"
         },
         "Application": {
           "type": "object",
@@ -2411,7 +2769,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "$ref": "#/components/schemas/Embossing"
                 }
               ],
-              "description": "Fields embossed onto the card (default character set, see EmbossedText)."
+              "description": "Fields embossed onto the card (the default and printed-card character sets, see EmbossedText)."
             },
             "expiration": {
               "$ref": "#/components/schemas/Expiration"
@@ -2559,6 +2917,281 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "tags": [
             "Cards"
           ],
+          "x-cardmock-rules": [
+            {
+              "id": "exchange-solutions.add-cards.adds-physical-cards",
+              "rule": "New physical cards are added to a registered account with room for them; every card asked for is in successList (or, when it cannot be added, in errorList).",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 004",
+                "quote": "This request is used to add cards, physical and/or digital, to an account as active cards. ... successList The card numbers of cards that were successfully added to the account ... errorList The card numbers of cards that failed to be added to the account."
+              },
+              "answer": {
+                "status": 200,
+                "example": "CARDS_ADDED"
+              },
+              "promises": [
+                {
+                  "every": "body:/physicalCards/*/loyaltyId",
+                  "in": [
+                    "/successList/*",
+                    "/errorList/*/cardNumber"
+                  ]
+                }
+              ]
+            },
+            {
+              "id": "exchange-solutions.add-cards.adds-digital-cards",
+              "rule": "Digital cards are added by quantity where the program enables them; successList holds that many new card numbers, none given twice.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 004",
+                "quote": "quantity Specifies number of digital cards being added ... successList The card numbers of cards that were successfully added to the account"
+              },
+              "answer": {
+                "status": 200,
+                "example": "CARDS_ADDED"
+              },
+              "promises": [
+                {
+                  "at": "/successList",
+                  "count": "body:/quantity"
+                },
+                {
+                  "distinct": "/successList/*"
+                }
+              ]
+            },
+            {
+              "id": "exchange-solutions.add-cards.lists-failed-cards",
+              "rule": "A card that cannot be added (it is on another account) is listed in errorList with a message, while the other cards are added.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 004",
+                "quote": "errorList The card numbers of cards that failed to be added to the account. ... errorMessage A message to indicate what caused the error in adding that card."
+              },
+              "answer": {
+                "status": 200,
+                "example": "PARTLY_ADDED"
+              },
+              "promises": [
+                {
+                  "every": "body:/physicalCards/*/loyaltyId",
+                  "in": [
+                    "/successList/*",
+                    "/errorList/*/cardNumber"
+                  ]
+                }
+              ]
+            },
+            {
+              "id": "exchange-solutions.add-cards.at-least-one-card",
+              "rule": "At least one card is asked for; a quantity of 0, an empty physicalCards, or neither, is refused.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 004",
+                "quote": "400 Bad Request At least one card should be requested. INVALID_REQUEST A valid request to add a digital card has an attribute value of \"0\"."
+              },
+              "answer": {
+                "status": 400,
+                "example": "NO_CARD_REQUESTED"
+              }
+            },
+            {
+              "id": "exchange-solutions.add-cards.loyalty-id-not-empty",
+              "rule": "A physical card has a non-empty loyaltyId.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 004",
+                "quote": "400 Bad Request Invalid loyaltyId INVALID_REQUEST A valid request to add a physical card has an empty loyaltyID attribute value."
+              },
+              "answer": {
+                "status": 400,
+                "example": "INVALID_LOYALTY_ID"
+              }
+            },
+            {
+              "id": "exchange-solutions.add-cards.account-not-closed",
+              "rule": "No card is added to a Closed account.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 004",
+                "quote": "400 Bad Request Account status is set to \"CLOSED\" or \"DECEASED\". ... 401 Unauthorized Account status is CLOSED. API_VALIDATION Cannot add card(s) to a closed account."
+              },
+              "answer": {
+                "status": 400,
+                "example": "ACCOUNT_CLOSED_OR_DECEASED",
+                "alternatives": [
+                  {
+                    "status": 401,
+                    "example": "ACCOUNT_CLOSED"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "exchange-solutions.add-cards.account-not-deceased",
+              "rule": "No card is added to a Deceased account.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 004",
+                "quote": "400 Bad Request Account status is set to \"CLOSED\" or \"DECEASED\". INVALID_REQUEST Member's account has a status of \"CLOSED\" or \"DECEASED\"."
+              },
+              "answer": {
+                "status": 400,
+                "example": "ACCOUNT_CLOSED_OR_DECEASED"
+              }
+            },
+            {
+              "id": "exchange-solutions.add-cards.account-registered",
+              "rule": "Cards are added to registered accounts only.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 004",
+                "quote": "400 Bad Request Member's account not registered. INVALID_REQUEST Member's account is not registered."
+              },
+              "answer": {
+                "status": 400,
+                "example": "ACCOUNT_NOT_REGISTERED"
+              }
+            },
+            {
+              "id": "exchange-solutions.add-cards.card-limit",
+              "rule": "An account holds at most its maximum number of cards; a request that would exceed it adds nothing.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 004",
+                "quote": "There is a limit on the number of cards that can be added to an account, so if the request causes this limit to be exceeded, an error will result."
+              },
+              "answer": {
+                "status": 400,
+                "example": "MAXIMUM_CARDS_EXCEEDED"
+              }
+            },
+            {
+              "id": "exchange-solutions.add-cards.digital-cards-enabled",
+              "rule": "Digital cards need the account's program to enable them.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 004",
+                "quote": "400 Bad Request Digital cards not enabled. INVALID_REQUEST Member chooses digital card and digitalCard.Enabled = false in ConfigType = 'REGISTRATION'."
+              },
+              "answer": {
+                "status": 400,
+                "example": "DIGITAL_CARDS_NOT_ENABLED"
+              }
+            },
+            {
+              "id": "exchange-solutions.add-cards.one-kind-per-request",
+              "rule": "A request adds digital or physical cards, not both.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 004",
+                "quote": "Either digital or physical active cards can be added in a request, but not both types in one request."
+              },
+              "answer": {
+                "status": 400,
+                "example": "PHYSICAL_AND_DIGITAL"
+              }
+            },
+            {
+              "id": "exchange-solutions.add-cards.session-exists",
+              "rule": "correlation_id must name a session started with Start Session.",
+              "provenance": "documented",
+              "source": {
+                "page": "ES docs (Start Session)",
+                "fact": "The correlation_id of this call is the one Start Session (POST /client/users/{identifier}/sessions) returned."
+              },
+              "answer": {
+                "status": 400,
+                "example": "SESSION_NOT_FOUND"
+              }
+            },
+            {
+              "id": "exchange-solutions.add-cards.open-accounts-accept",
+              "rule": "Suspended and Cancelled accounts accept cards.",
+              "provenance": "inferred",
+              "source": {
+                "inferred": "The error table refuses only Closed, Deceased and unregistered accounts, and ES calls only Closed and Deceased permanent; refusing other statuses would fail clients the real service serves."
+              },
+              "answer": {
+                "status": 200,
+                "example": "CARDS_ADDED"
+              },
+              "promises": [
+                {
+                  "every": "body:/physicalCards/*/loyaltyId",
+                  "in": [
+                    "/successList/*",
+                    "/errorList/*/cardNumber"
+                  ]
+                }
+              ]
+            },
+            {
+              "id": "exchange-solutions.add-cards.own-card-again",
+              "rule": "A loyaltyId already on this account, or repeated in the request, is answered as added once and counts once toward the limit.",
+              "provenance": "inferred",
+              "source": {
+                "inferred": "No documented message fits a card that is on the account already; the card is where the client asked, so a retried request is harmless."
+              },
+              "answer": {
+                "status": 200,
+                "example": "CARDS_ADDED"
+              },
+              "promises": [
+                {
+                  "every": "body:/physicalCards/*/loyaltyId",
+                  "in": [
+                    "/successList/*",
+                    "/errorList/*/cardNumber"
+                  ]
+                }
+              ]
+            },
+            {
+              "id": "exchange-solutions.add-cards.token-required",
+              "rule": "A request without an access token is refused with 401.",
+              "provenance": "documented",
+              "applies": "credentials-missing",
+              "source": {
+                "page": "ES docs (authentication)",
+                "fact": "Requests carry an OAuth 2.0 client-credentials access token."
+              },
+              "answer": {
+                "status": 401,
+                "example": "UNAUTHORIZED"
+              }
+            },
+            {
+              "id": "exchange-solutions.add-cards.token-valid",
+              "rule": "An access token the API did not issue is refused with 401.",
+              "provenance": "documented",
+              "applies": "credentials-malformed",
+              "source": {
+                "page": "ES docs (authentication)",
+                "fact": "Requests carry an OAuth 2.0 client-credentials access token."
+              },
+              "answer": {
+                "status": 401,
+                "example": "UNAUTHORIZED"
+              }
+            },
+            {
+              "id": "exchange-solutions.add-cards.request-valid",
+              "rule": "The body is JSON, quantity a whole number and loyaltyId a number or a string; anything else is refused with 400.",
+              "provenance": "documented",
+              "applies": "request-invalid",
+              "source": {
+                "page": "seed 004",
+                "quote": "quantity Specifies number of digital cards being added Number ... loyaltyId Unique identifier for the loyalty card number Number Required"
+              },
+              "answer": {
+                "status": 400,
+                "example": "INVALID_REQUEST"
+              }
+            }
+          ],
           "parameters": [
             {
               "name": "correlation_id",
@@ -2581,10 +3214,6 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "summary": "The session of a Closed account",
                   "value": "0e5c0000-0000-4000-8000-000000001003"
                 },
-                "ACCOUNT_CLOSED": {
-                  "summary": "The session of a Closed account (the 401 the page documents too)",
-                  "value": "0e5c0000-0000-4000-8000-000000001003"
-                },
                 "ACCOUNT_NOT_REGISTERED": {
                   "summary": "The session of an unregistered account",
                   "value": "0e5c0000-0000-4000-8000-000000001005"
@@ -2605,22 +3234,23 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
                 },
                 "PARTLY_ADDED": {
-                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                  "summary": "The session of an active account of its own",
+                  "value": "0e5c0000-0000-4000-8000-000000001010"
                 },
                 "NO_CARD_REQUESTED": {
-                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                  "value": "0e5c0000-0000-4000-8000-000000001002"
                 },
                 "INVALID_LOYALTY_ID": {
-                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                  "value": "0e5c0000-0000-4000-8000-000000001002"
                 },
                 "PHYSICAL_AND_DIGITAL": {
-                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                  "value": "0e5c0000-0000-4000-8000-000000001002"
                 },
                 "INVALID_REQUEST": {
-                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                  "value": "0e5c0000-0000-4000-8000-000000001002"
                 },
                 "UNAUTHORIZED": {
-                  "value": "6f1c2b2e-4d7a-4f0e-9a43-7c1f2d9e8b01"
+                  "value": "0e5c0000-0000-4000-8000-000000001002"
                 }
               }
             }
@@ -2668,11 +3298,11 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     }
                   },
                   "PARTLY_ADDED": {
-                    "summary": "A card already on another account, and a new one",
+                    "summary": "A new card, and a card already on another account",
                     "value": {
                       "physicalCards": [
                         {
-                          "loyaltyId": "6012000000000001"
+                          "loyaltyId": "6012000000000009"
                         },
                         {
                           "loyaltyId": "6012000000002001"
@@ -2698,16 +3328,6 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     }
                   },
                   "ACCOUNT_CLOSED_OR_DECEASED": {
-                    "summary": "A card for a Closed account",
-                    "value": {
-                      "physicalCards": [
-                        {
-                          "loyaltyId": "6012000000000003"
-                        }
-                      ]
-                    }
-                  },
-                  "ACCOUNT_CLOSED": {
                     "summary": "A card for a Closed account",
                     "value": {
                       "physicalCards": [
@@ -2809,11 +3429,11 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                       "description": "The page gives no per-card error message; this one (a card already on another\naccount) is cardmock's.\n",
                       "value": {
                         "successList": [
-                          "6012000000000001"
+                          "6012000000000009"
                         ],
                         "errorList": [
                           {
-                            "cardNumber": "6012000000000002",
+                            "cardNumber": "6012000000002001",
                             "errorMessage": "Card is already on another account."
                           }
                         ]
@@ -2883,10 +3503,13 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     },
                     "INVALID_REQUEST": {
                       "x-inferred": true,
-                      "description": "No row covers a body that breaks the schema (not JSON, wrong types); cardmock\nanswers INVALID_REQUEST naming the field.\n",
+                      "description": "No row covers a body that breaks the schema (not JSON, wrong types); cardmock\nanswers INVALID_REQUEST naming the field (one occurrence shown: the message names\nthe fields of each request).\n",
+                      "x-cardmock-varies": [
+                        "/errorMessage"
+                      ],
                       "value": {
                         "errorCode": "INVALID_REQUEST",
-                        "errorMessage": "Invalid request: quantity must be integer"
+                        "errorMessage": "Invalid request: quantity must be number"
                       }
                     },
                     "SESSION_NOT_FOUND": {
@@ -2911,6 +3534,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "examples": {
                     "ACCOUNT_CLOSED": {
                       "summary": "Cannot add card(s) to a closed account.",
+                      "x-cardmock-alternative": true,
+                      "description": "The page documents this 401 for a Closed account as well as the 400\nACCOUNT_CLOSED_OR_DECEASED; the mock answers the 400 (rule\nexchange-solutions.add-cards.account-not-closed names this one as a documented\nalternative). It has no request example, so contract tools that pair examples do\nnot expect the mock to send it.\n",
                       "value": {
                         "errorCode": "API_VALIDATION",
                         "errorMessage": "Account status is CLOSED."
@@ -3059,7 +3684,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                 "integer"
               ],
               "x-inferred": true,
-              "description": "Unique identifier for the loyalty card number. The page gives its format as Number, but\nits error table speaks of an *empty* loyaltyId, so strings are accepted too.\n"
+              "description": "Unique identifier for the loyalty card number. The page gives its format as Number, but\nits error table speaks of an *empty* loyaltyId, so strings are accepted too; that a\nnumber is a whole one is cardmock's reading as well (the node is `x-inferred`).\n"
             },
             "cardLabel": {
               "type": "string",
@@ -3087,10 +3712,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "AddCardsRequest": {
           "type": "object",
-          "description": "`physicalCards` for physical cards, `quantity` for digital cards. Two documented rules are\nschema rules here, each naming the documented answer a mock gives when it breaks\n(`x-cardmock-answer`): at least one card is asked for (\"At least one card should be\nrequested.\"), and not both kinds in one request (the page's note).\n",
+          "description": "`physicalCards` for physical cards, `quantity` for digital cards. Two documented rules are\nschema rules here, each naming the documented rule (and so the answer) a mock gives when it breaks\n(`x-cardmock-rule`): at least one card is asked for (\"At least one card should be\nrequested.\"), and not both kinds in one request (the page's note).\n",
           "allOf": [
             {
-              "x-cardmock-answer": "PHYSICAL_AND_DIGITAL",
+              "x-cardmock-rule": "exchange-solutions.add-cards.one-kind-per-request",
               "description": "Either digital or physical cards in one request, not both (a `quantity` of 0 beside physical cards asks for no digital card).",
               "not": {
                 "required": [
@@ -3111,7 +3736,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               }
             },
             {
-              "x-cardmock-answer": "NO_CARD_REQUESTED",
+              "x-cardmock-rule": "exchange-solutions.add-cards.at-least-one-card",
               "description": "At least one card is asked for: a non-empty physicalCards, or a quantity above 0.",
               "not": {
                 "properties": {
@@ -3137,19 +3762,23 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               }
             },
             "quantity": {
-              "type": "integer",
+              "type": "number",
+              "multipleOf": 1,
               "minimum": 0,
               "x-inferred-keywords": [
+                "multipleOf",
                 "minimum"
               ],
-              "description": "Number of digital cards being added (Number on the page; that it is not negative is cardmock's rule)."
+              "description": "Number of digital cards being added (Number on the page; that it is a whole number and not negative is cardmock's rule)."
             }
           }
         },
         "AddCardsResponse": {
           "type": "object",
-          "x-inferred": true,
-          "description": "The page lists successList, errorList and errorMessage; the exact nesting (errorList items\n`{cardNumber, errorMessage}`) is inferred.\n",
+          "description": "The page's response attributes: successList and errorList (arrays) and errorMessage (\"a\nmessage to indicate what caused the error in adding that card\"). That errorMessage sits in\nthe items of errorList beside the card's number is inferred (those items are `x-inferred`),\nand so are the type of successList's items and that both lists are required: the page\nmarks neither required, and cardmock requires them.\n",
+          "x-inferred-keywords": [
+            "required"
+          ],
           "required": [
             "successList",
             "errorList"
@@ -3159,7 +3788,9 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "type": "array",
               "description": "The card numbers of cards that were successfully added to the account.",
               "items": {
-                "type": "string"
+                "type": "string",
+                "x-inferred": true,
+                "description": "A card number. The page gives no item type; text is cardmock's choice (loyaltyId is \"Number\" on the page, so a sandbox may list numbers)."
               }
             },
             "errorList": {
@@ -3167,6 +3798,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "description": "The card numbers of cards that failed to be added, with the reason.",
               "items": {
                 "type": "object",
+                "x-inferred": true,
+                "description": "A card that could not be added, `{cardNumber, errorMessage}`: the page lists\nerrorMessage as a response attribute without saying where it sits; this nesting is\ncardmock's.\n",
                 "required": [
                   "cardNumber",
                   "errorMessage"
@@ -3246,6 +3879,157 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "tags": [
             "Prepaid cards"
           ],
+          "x-cardmock-rules": [
+            {
+              "id": "paysafe.assign.assigns-card",
+              "rule": "An unassigned bulk card of the path customer is assigned to an existing target customer, and the answer names the card, its owner and the target as sent.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 001",
+                "quote": "The endpoint can be used to assign a specific card to a given customer. ... only a targetCustomerId needs to be provided in the request body."
+              },
+              "answer": {
+                "status": 200,
+                "example": "SUCCESSFULLY_ASSIGNED_CARD"
+              },
+              "promises": [
+                {
+                  "at": "/cardId",
+                  "equals": "path:cardId"
+                },
+                {
+                  "at": "/customerId",
+                  "equals": "path:customerId"
+                },
+                {
+                  "at": "/targetCustomerId",
+                  "equals": "body:/targetCustomerId"
+                }
+              ]
+            },
+            {
+              "id": "paysafe.assign.not-reassigned",
+              "rule": "A card that is assigned already cannot be assigned again.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 001",
+                "quote": "Once assigned, a card cannot be re-assigned."
+              },
+              "answer": {
+                "status": 400,
+                "example": "ALREADY_ASSIGNED_CARD"
+              }
+            },
+            {
+              "id": "paysafe.assign.target-exists",
+              "rule": "targetCustomerId must name an existing customer.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 001",
+                "quote": "The provided targetCustomerId was not found in the system."
+              },
+              "answer": {
+                "status": 400,
+                "example": "ASSIGN_TO_CUSTOMER_NOT_FOUND"
+              }
+            },
+            {
+              "id": "paysafe.assign.customer-exists",
+              "rule": "The customer in the path must exist.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 001",
+                "quote": "No customer matching the provided customerId was found."
+              },
+              "answer": {
+                "status": 404,
+                "example": "NO_SUCH_CUSTOMER"
+              }
+            },
+            {
+              "id": "paysafe.assign.card-of-customer",
+              "rule": "The card must be a bulk card of the customer in the path; a card of another customer, or none, is not assigned.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 001",
+                "quote": "The customer ID to which the specific card belongs. ... It is applicable only for cards created through the Bulk Card Ordering endpoint."
+              },
+              "answer": {
+                "status": 404,
+                "example": "NO_SUCH_CARD"
+              }
+            },
+            {
+              "id": "paysafe.assign.token-required",
+              "rule": "A request without an access token is refused with 401.",
+              "provenance": "documented",
+              "applies": "credentials-missing",
+              "source": {
+                "page": "Paysafe Embedded Wallets API docs (authentication)",
+                "fact": "A missing, invalid or expired bearer token gets 401."
+              },
+              "answer": {
+                "status": 401,
+                "example": "INVALID_CREDENTIALS"
+              }
+            },
+            {
+              "id": "paysafe.assign.token-valid",
+              "rule": "A bearer token the API did not issue, or one that has expired, is refused with 401.",
+              "provenance": "documented",
+              "applies": "credentials-malformed",
+              "source": {
+                "page": "Paysafe Embedded Wallets API docs (authentication)",
+                "fact": "A missing, invalid or expired bearer token gets 401."
+              },
+              "answer": {
+                "status": 401,
+                "example": "INVALID_CREDENTIALS"
+              }
+            },
+            {
+              "id": "paysafe.assign.request-valid",
+              "rule": "The body is JSON with a targetCustomerId, and cardId is a UUID; a request that breaks the documented parameters or body is refused with 400.",
+              "provenance": "documented",
+              "applies": "request-invalid",
+              "source": {
+                "page": "seed 001",
+                "quote": "UUID based Card id. ... only a targetCustomerId needs to be provided in the request body."
+              },
+              "answer": {
+                "status": 400,
+                "example": "INVALID_FIELD_VALUE"
+              }
+            },
+            {
+              "id": "paysafe.assign.server-error",
+              "rule": "A failure of the server is answered 500 with the documented body.",
+              "provenance": "documented",
+              "applies": "fault",
+              "source": {
+                "page": "seed 001",
+                "quote": "Internal Server Error"
+              },
+              "answer": {
+                "status": 500,
+                "example": "INTERNAL_SERVER_ERROR"
+              }
+            },
+            {
+              "id": "paysafe.assign.service-unavailable",
+              "rule": "A service that is down answers 503 with the documented body.",
+              "provenance": "documented",
+              "applies": "fault",
+              "source": {
+                "page": "seed 001",
+                "quote": "Service Unavailable"
+              },
+              "answer": {
+                "status": 503,
+                "example": "SERVICE_UNAVAILABLE"
+              }
+            }
+          ],
           "parameters": [
             {
               "name": "customerId",
@@ -3313,22 +4097,22 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "value": "00000000-0000-4000-8000-00000000dead"
                 },
                 "ASSIGN_TO_CUSTOMER_NOT_FOUND": {
-                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                  "value": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
                 },
                 "INVALID_FIELD_VALUE": {
-                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                  "value": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
                 },
                 "INVALID_CREDENTIALS": {
-                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                  "value": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
                 },
                 "NO_SUCH_CUSTOMER": {
-                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                  "value": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
                 },
                 "INTERNAL_SERVER_ERROR": {
-                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                  "value": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
                 },
                 "SERVICE_UNAVAILABLE": {
-                  "value": "f16ba382-eb42-481a-b08f-c57bdc9aae24"
+                  "value": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
                 }
               }
             }
@@ -3818,6 +4602,176 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "tags": [
             "Noname"
           ],
+          "x-cardmock-rules": [
+            {
+              "id": "pismo.bind.binds-unbound-card",
+              "rule": "An UNBOUND noname card is bound to the account and customer of the headers; the answer is 202 at once, and the card turns CREATED when the asynchronous bind completes.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 000",
+                "quote": "Bind an account and customer to a noname card, which changes its status to `CREATED`. ... The bind operation is completed asynchronously"
+              },
+              "answer": {
+                "status": 202
+              }
+            },
+            {
+              "id": "pismo.bind.reissues-card",
+              "rule": "With reissued_card_id, the noname card replaces that card of the account, which is reissued; the answer is 202.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 000",
+                "quote": "You can use this endpoint to reissue a card—replacing the card to be reissued with a noname card ... If a card to be replaced is entered (`reissued_card_id`), the Card updated event is also generated."
+              },
+              "answer": {
+                "status": 202
+              }
+            },
+            {
+              "id": "pismo.bind.card-unbound",
+              "rule": "A card that is no longer UNBOUND (bound already, or being bound) cannot be bound.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 000",
+                "quote": "If you attempt to reissue a card to a card that has already been associated, meaning it is no longer a noname card and no longer has an `UNBOUND` status, you will get a **409 Conflict** error."
+              },
+              "answer": {
+                "status": 409,
+                "example": "CARD_NOT_UNBOUND"
+              }
+            },
+            {
+              "id": "pismo.bind.card-exists",
+              "rule": "The card ID must name a card.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 000",
+                "quote": "You have to pass this endpoint a noname card's ID."
+              },
+              "answer": {
+                "status": 400,
+                "example": "CARD_NOT_FOUND"
+              }
+            },
+            {
+              "id": "pismo.bind.reissued-card-exists",
+              "rule": "reissued_card_id must name an existing card.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 000",
+                "quote": "replacing the card to be reissued with a noname card"
+              },
+              "answer": {
+                "status": 400,
+                "example": "REISSUED_CARD_NOT_FOUND"
+              }
+            },
+            {
+              "id": "pismo.bind.reissued-card-of-account",
+              "rule": "reissued_card_id must name a card of the same account as x-account-id.",
+              "provenance": "inferred",
+              "source": {
+                "inferred": "The page does not say whose card may be reissued; a noname card bound to one account replacing another account's card would move a card between accounts, so cardmock refuses it like an unknown card."
+              },
+              "answer": {
+                "status": 400,
+                "example": "REISSUED_CARD_NOT_FOUND"
+              }
+            },
+            {
+              "id": "pismo.bind.token-required",
+              "rule": "The endpoint requires an account token; a request without one is refused with 401.",
+              "provenance": "documented",
+              "applies": "credentials-missing",
+              "source": {
+                "page": "seed 000",
+                "quote": "This endpoint requires an account token - an access token encoded with a Pismo account ID. ... Access token is missing or invalid"
+              },
+              "answer": {
+                "status": 401,
+                "example": "UNAUTHORIZED"
+              }
+            },
+            {
+              "id": "pismo.bind.token-valid",
+              "rule": "A bearer value that is not an access token carrying an account ID is refused with 401.",
+              "provenance": "documented",
+              "applies": "credentials-malformed",
+              "source": {
+                "page": "seed 000",
+                "quote": "Access token is missing or invalid"
+              },
+              "answer": {
+                "status": 401,
+                "example": "UNAUTHORIZED"
+              }
+            },
+            {
+              "id": "pismo.bind.token-not-expired",
+              "rule": "An account token that has expired is refused with 401.",
+              "provenance": "documented",
+              "source": {
+                "page": "seed 000",
+                "quote": "Tokens can expire quickly, which can result in an \"Unauthorized\" error."
+              },
+              "answer": {
+                "status": 401,
+                "example": "UNAUTHORIZED"
+              }
+            },
+            {
+              "id": "pismo.bind.token-of-account",
+              "rule": "The account token grants nothing over another account; x-account-id must be the token's account.",
+              "provenance": "inferred",
+              "source": {
+                "inferred": "The page says the token is encoded with an account ID and documents 403 \"You don't have permission to access this resource\"; that a token for another account than x-account-id gets that 403 is cardmock's reading."
+              },
+              "answer": {
+                "status": 403,
+                "example": "FORBIDDEN"
+              }
+            },
+            {
+              "id": "pismo.bind.customer-of-account",
+              "rule": "The customer of x-customer-id must belong to the account of x-account-id.",
+              "provenance": "inferred",
+              "source": {
+                "inferred": "The page binds \"an account and customer\" without saying they must belong together; cardmock refuses a customer of another account with the documented 403."
+              },
+              "answer": {
+                "status": 403,
+                "example": "FORBIDDEN"
+              }
+            },
+            {
+              "id": "pismo.bind.request-valid",
+              "rule": "cardId, x-account-id and x-customer-id (an integer) are present, and the body, when sent, is JSON with an integer reissued_card_id; anything else is refused with 400.",
+              "provenance": "documented",
+              "applies": "request-invalid",
+              "source": {
+                "page": "seed 000",
+                "quote": "\"customerIdHeader\": { \"in\": \"header\", \"name\": \"x-customer-id\", \"schema\": { \"type\": \"integer\" }, \"required\": true } ... \"400BadRequest\": { \"description\": \"Bad Request\" }"
+              },
+              "answer": {
+                "status": 400,
+                "example": "BAD_REQUEST"
+              }
+            },
+            {
+              "id": "pismo.bind.server-error",
+              "rule": "A failure of the server is answered 500.",
+              "provenance": "documented",
+              "applies": "fault",
+              "source": {
+                "page": "seed 000",
+                "quote": "\"500InternalServer\": { \"description\": \"Internal server error\" }"
+              },
+              "answer": {
+                "status": 500,
+                "example": "INTERNAL_SERVER_ERROR"
+              }
+            }
+          ],
           "parameters": [
             {
               "$ref": "#/components/parameters/cardId"
@@ -3842,9 +4796,9 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     "value": {}
                   },
                   "REISSUE": {
-                    "summary": "Bind a noname card as the reissue of an existing card",
+                    "summary": "Bind a noname card as the reissue of an existing card of the account",
                     "value": {
-                      "reissued_card_id": 123456
+                      "reissued_card_id": 7101
                     }
                   },
                   "BAD_REQUEST": {
@@ -3967,6 +4921,9 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             "BIND": {
               "value": "7001"
             },
+            "REISSUE": {
+              "value": "7002"
+            },
             "CARD_NOT_FOUND": {
               "summary": "No card has this ID",
               "value": "2000000000"
@@ -3975,20 +4932,20 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "summary": "A card bound already (NORMAL)",
               "value": "7100"
             },
-            "BAD_REQUEST": {
-              "value": "7001"
-            },
             "REISSUED_CARD_NOT_FOUND": {
-              "value": "7001"
-            },
-            "UNAUTHORIZED": {
-              "value": "7001"
+              "value": "7003"
             },
             "FORBIDDEN": {
-              "value": "7001"
+              "value": "7004"
+            },
+            "BAD_REQUEST": {
+              "value": "7005"
+            },
+            "UNAUTHORIZED": {
+              "value": "7005"
             },
             "INTERNAL_SERVER_ERROR": {
-              "value": "7001"
+              "value": "7005"
             }
           }
         },
@@ -4002,6 +4959,9 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "description": "Pismo customer ID",
           "examples": {
             "BIND": {
+              "value": 2001
+            },
+            "REISSUE": {
               "value": 2001
             },
             "BAD_REQUEST": {
@@ -4039,6 +4999,9 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "required": true,
           "examples": {
             "BIND": {
+              "value": "1001"
+            },
+            "REISSUE": {
               "value": "1001"
             },
             "FORBIDDEN": {

@@ -37,10 +37,14 @@ export interface components {
             }[];
         };
         /**
-         * @description Text embossed onto the card, in Enfuce's default character set: A-Z, a-z, Áá, Ää, Åå, Ææ,
-         *     Éé, Íí, Ðð, Óó, Öö, Øø, Úú, Üü, Ýý, Þþ, 0-9, the symbols -/.,&+' and space. Printed cards
-         *     allow a wider set and other sets must be agreed with Enfuce in advance; cardmock enforces
-         *     the default set.
+         * @description Text embossed or printed onto the card: Enfuce's default character set (A-Z, a-z, Áá, Ää,
+         *     Åå, Ææ, Éé, Íí, Ðð, Óó, Öö, Øø, Úú, Üü, Ýý, Þþ, 0-9, the symbols -/.,&+' and space) and the
+         *     set the page lists for printed cards: the letters of Latin-1 (À-ÿ without × and ÷), the
+         *     Latin Extended-A block in order (Ā-ſ), Ǫǫ Șș Țț Ȫȫ Ȯȯ Ȳȳ Ḑḑ Ṣṣ ẞ Ọọ, and ʼ (U+02BC). Other
+         *     sets must be agreed with Enfuce in advance and are refused. Where the block's run has
+         *     Ĳ ĳ and ŉ the page writes `IJ`, `ij` and `ʼn` (their compatibility forms), and where it
+         *     has ă Ą ą a stray U+3979 (a CJK ideograph): cardmock reads the block whole. The pattern
+         *     spells the characters beyond ASCII as `\u` escapes.
          */
         EmbossedText: string;
         /** @description A card application (shown on the terminal by its name), tied to one account. */
@@ -102,7 +106,7 @@ export interface components {
             applications: components["schemas"]["AdditionalApplication"][];
             /** @description Address used to deliver card */
             cardAddress?: components["schemas"]["Address"];
-            /** @description Fields embossed onto the card (default character set, see EmbossedText). */
+            /** @description Fields embossed onto the card (the default and printed-card character sets, see EmbossedText). */
             embossing?: components["schemas"]["Embossing"];
             expiration?: components["schemas"]["Expiration"];
             /**

@@ -3,7 +3,7 @@ export interface ExampleNames {
   "capillary": {
     "addCardToSeries": {
       200: "CARD_ADDED" | "CARD_ADDED_CUSTOMER_UNKNOWN";
-      400: "INVALID_CARD_SERIES" | "CARD_SERIES_EXPIRED" | "INVALID_REQUEST";
+      400: "CARD_SERIES_EXPIRED" | "INVALID_REQUEST";
       401: "UNAUTHORISED";
       403: "FORBIDDEN";
       404: "SERIES_NOT_FOUND";

@@ -74,7 +74,8 @@ export interface components {
         PhysicalCard: {
             /**
              * @description Unique identifier for the loyalty card number. The page gives its format as Number, but
-             *     its error table speaks of an *empty* loyaltyId, so strings are accepted too.
+             *     its error table speaks of an *empty* loyaltyId, so strings are accepted too; that a
+             *     number is a whole one is cardmock's reading as well (the node is `x-inferred`).
              */
             loyaltyId: string | number;
             /** @description Text/number label to help identify the card. */
@@ -92,19 +93,22 @@ export interface components {
         };
         /**
          * @description `physicalCards` for physical cards, `quantity` for digital cards. Two documented rules are
-         *     schema rules here, each naming the documented answer a mock gives when it breaks
-         *     (`x-cardmock-answer`): at least one card is asked for ("At least one card should be
+         *     schema rules here, each naming the documented rule (and so the answer) a mock gives when it breaks
+         *     (`x-cardmock-rule`): at least one card is asked for ("At least one card should be
          *     requested."), and not both kinds in one request (the page's note).
          */
         AddCardsRequest: {
             /** @description Details of the physical cards being added. */
             physicalCards?: components["schemas"]["PhysicalCard"][];
-            /** @description Number of digital cards being added (Number on the page; that it is not negative is cardmock's rule). */
+            /** @description Number of digital cards being added (Number on the page; that it is a whole number and not negative is cardmock's rule). */
             quantity?: number;
         } & (unknown & unknown);
         /**
-         * @description The page lists successList, errorList and errorMessage; the exact nesting (errorList items
-         *     `{cardNumber, errorMessage}`) is inferred.
+         * @description The page's response attributes: successList and errorList (arrays) and errorMessage ("a
+         *     message to indicate what caused the error in adding that card"). That errorMessage sits in
+         *     the items of errorList beside the card's number is inferred (those items are `x-inferred`),
+         *     and so are the type of successList's items and that both lists are required: the page
+         *     marks neither required, and cardmock requires them.
          */
         AddCardsResponse: {
             /** @description The card numbers of cards that were successfully added to the account. */

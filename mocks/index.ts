@@ -13,7 +13,9 @@ export { documentedResponses, type DocumentedResponses } from './core/documented
 export type { MockRequest, MockResponse, Clock } from './core/types.ts';
 export type { Session, SessionStore, CardmockEvent, RequestLogEntry } from './core/session-store.ts';
 export type { FaultRule, Fault } from './core/faults.ts';
-export { SESSION_HEADER, FAULT_HEADER, DELAY_HEADER, DEFAULT_SESSION } from './core/types.ts';
+export { SESSION_HEADER, FAULT_HEADER, DELAY_HEADER, RULE_HEADER, DEFAULT_SESSION } from './core/types.ts';
+export { CARDMOCK_RULES, type CardmockRuleId } from './core/cardmock-rules.ts';
+export { operationRules, type OperationRules, type RuleTable } from './core/rule-answers.ts';
 export { manualClock, systemClock, type ManualClock } from './core/clock.ts';
 export { allVendors } from './vendors/index.ts';
 export { createApp, type App, type AppOptions, type Guard } from './app/create-app.ts';

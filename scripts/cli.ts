@@ -1,5 +1,5 @@
 /**
- * `cardmock <command>`: serve | conform | generate.
+ * `cardmock <command>`: serve | conform | proxy | rules | generate.
  */
 import { createRequire } from 'node:module';
 
@@ -9,6 +9,7 @@ Commands:
   serve      Start the stateful mock server for all vendors
   conform    Run the conformance suite against a target (cardmock conform --help)
   proxy      Judge and record real traffic to a vendor sandbox (cardmock proxy --help)
+  rules      Print the rules catalogue: each rule, its source, its answer, its scenarios (--vendor, --format md)
   generate   Regenerate generated/ from specs/ (--check: fail when it drifted; in a checkout)
 
 Options:
@@ -52,6 +53,10 @@ async function main(argv: string[]): Promise<number> {
     case 'conform': {
       const { conformCommand } = await import('./conform.ts');
       return conformCommand(rest);
+    }
+    case 'rules': {
+      const { rulesCommand } = await import('./rules.ts');
+      return rulesCommand(rest);
     }
     case 'proxy': {
       const { proxyCommand } = await import('./proxy.ts');

@@ -159,7 +159,7 @@ function planTable(chosen: Scenario[], fixtures: Record<string, FixturePools>): 
   const table = rows.map((r) => {
     const given = fixtures[r.vendor]?.[r.key];
     const have = given === undefined ? 0 : [given].flat().length;
-    const status = have >= r.needed ? 'ok' : shortBy(have, r.needed);
+    const status = have >= r.needed ? 'ok' : have === 0 ? 'missing: the scenarios that need it are skipped' : shortBy(have, r.needed);
     return [`${r.vendor}.${r.key}`, String(r.needed), String(r.consumers.length), String(r.readers), String(have), status];
   });
   const header = ['fixture', 'needed', 'consumers', 'readers', 'given', ''];

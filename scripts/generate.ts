@@ -32,6 +32,7 @@ export async function renderGenerated(): Promise<Map<string, string>> {
   }
   const names = Object.keys(documents);
   out.set('examples.ts', HEADER + renderExampleNames(documents as Record<string, OpenApiDocument>));
+  out.set('rules.ts', HEADER + renderRuleAnswers(documents as Record<string, OpenApiDocument>));
   out.set(
     'documents.ts',
     HEADER +
@@ -57,6 +58,30 @@ function renderExampleNames(documents: Record<string, OpenApiDocument>): string 
     return `  ${JSON.stringify(spec)}: {\n${ops.join('\n')}\n  };`;
   });
   return `export interface ExampleNames {\n${specs.join('\n')}\n}\n`;
+}
+
+/**
+ * `RuleAnswers`: per spec and operation, each rule id of its catalogue with the status and example
+ * that answer it, and `RuleId`, every rule id. An operation that returns a rule by id gets that
+ * rule's status and body type, so a wrong id does not compile.
+ */
+function renderRuleAnswers(documents: Record<string, OpenApiDocument>): string {
+  const ids: string[] = [];
+  const specs = Object.entries(documents).flatMap(([spec, document]) => {
+    const withRules = operationsOf(document, spec).filter((op) => op.rules.length > 0);
+    if (withRules.length === 0) return [];
+    const ops = withRules.map((op) => {
+      const rules = op.rules.map((rule) => {
+        ids.push(rule.id);
+        const example = rule.answer.example === undefined ? '' : ` example: ${JSON.stringify(rule.answer.example)};`;
+        return `      ${JSON.stringify(rule.id)}: { status: ${rule.answer.status};${example} };`;
+      });
+      return `    ${JSON.stringify(op.operationId)}: {\n${rules.join('\n')}\n    };`;
+    });
+    return [`  ${JSON.stringify(spec)}: {\n${ops.join('\n')}\n  };`];
+  });
+  const union = ids.length === 0 ? 'never' : ids.map((id) => `\n  | ${JSON.stringify(id)}`).join('');
+  return `export interface RuleAnswers {\n${specs.join('\n')}\n}\n\nexport type RuleId =${union};\n`;
 }
 
 /** Paths under generated/ whose content differs from what the specs produce. */

@@ -91,7 +91,7 @@ describe('the packed tarball, installed into a consumer project', () => {
 
   it('(d) cardmock/vitest runs the scenarios against the consumer’s own implementation', async () => {
     const { stdout } = await npx(consumer, ['vitest', 'run', 'bind.conformance.test.mjs']);
-    expect(stripVTControlCharacters(stdout)).toMatch(/Tests\s+2 passed \(2\)/);
+    expect(stripVTControlCharacters(stdout)).toMatch(/Tests\s+2 passed \| 1 skipped \(3\)/);
   });
 
   it('(e) npx cardmock serve, then npx cardmock conform against it', async () => {

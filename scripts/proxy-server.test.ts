@@ -99,14 +99,19 @@ describe('proxy in front of broken upstreams', () => {
     expect(proxy.log.exchanges[0]).toMatchObject({ verdict: 'violation', errors: [expect.objectContaining({ check: 'bodyMatchesSchema', expected: expect.stringMatching(/mainId/) })] });
   });
 
-  it('honours x-inferred: a rule cardmock inferred is only a warning on a vendor', async () => {
-    // Paysafe's page does not mark the 200 fields required; the spec infers it (x-inferred).
+  it('honours x-inferred: a keyword cardmock inferred is only a warning; what the page documents fails', async () => {
+    // Paysafe's page does not mark the 200 fields required (x-inferred-keywords), but its example
+    // answer names the target as sent: a 200 without it breaks that documented promise.
     const upstream = await fixedUpstream(200, JSON.stringify({ cardId: 'f16ba382-eb42-481a-b08f-c57bdc9aae24', customerId: '1231122232' }));
     toClose.push(upstream);
     const proxy = await startProxy({ upstreams: { paysafe: upstream.url }, port: 0, authorization: PAYSAFE });
     toClose.push(proxy);
     await send(`${proxy.url}${ASSIGN}`, { body: JSON.stringify({ targetCustomerId: '1233333323' }) });
-    expect(proxy.log.exchanges[0]).toMatchObject({ verdict: 'warning', errors: [], warnings: [expect.objectContaining({ check: 'bodyMatchesSchema', inferred: expect.stringMatching(/x-inferred-keywords required/) })] });
+    expect(proxy.log.exchanges[0]).toMatchObject({
+      verdict: 'violation',
+      errors: [expect.objectContaining({ check: 'promisesKept', expected: expect.stringMatching(/^\/targetCustomerId="1233333323"/) })],
+      warnings: [expect.objectContaining({ check: 'bodyMatchesSchema', inferred: expect.objectContaining({ part: expect.stringMatching(/AssignedCard required$/) }) })],
+    });
   });
 
   it('flags a request the spec forbids and a path it does not document, as the client\'s fault', async () => {

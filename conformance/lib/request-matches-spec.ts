@@ -63,7 +63,9 @@ export const requestMatchesSpec = defineCheck('requestMatchesSpec', ({ operation
   };
   const failures = [];
   const inferredParam = (location: Location, field: string) =>
-    op.parameters.some((p) => p.in === location && p.name.toLowerCase() === field.toLowerCase() && p['x-inferred'] === true) ? `x-inferred parameter ${location} ${field}` : undefined;
+    op.parameters.some((p) => p.in === location && p.name.toLowerCase() === field.toLowerCase() && p['x-inferred'] === true)
+      ? { part: `${op.spec} ${op.operationId} ${location} parameter ${field}`, why: `the ${location} parameter ${field} is cardmock's addition` }
+      : undefined;
   for (const location of LOCATIONS) {
     const validate = paramRegistry(op.spec).validator(paramSchemasOf(op)[location]);
     if (validate(structuredClone(values[location]))) continue;

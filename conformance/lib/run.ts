@@ -2,7 +2,6 @@
  * Runs scenarios against a target: decides what can run there (capabilities, mutations, fixtures),
  * sends the requests, runs every check on every response, and collects results for the matrix.
  */
-import { successStatus } from '../../specs/lib/sample-request.ts';
 import { CHECKS } from './checks/index.ts';
 import type { Failure } from './checks/check.ts';
 import { endSession, sessionState } from './control-client.ts';
@@ -11,16 +10,18 @@ import { buildRequest, RequestFailed, send, type ObservedResponse, type SentRequ
 import { buildMatrix, type Matrix } from './matrix.ts';
 import type { Fixtures, Scenario, Unprovokable } from './scenario.ts';
 import { isCredentialName, learnExchange, redactExchange, redactFailure, SecretBook } from './redact.ts';
-import { operation, vendorNames } from './spec-index.ts';
+import { operation, ruleOf, vendorNames } from './spec-index.ts';
 import type { Target } from './target.ts';
 
 export type Outcome = 'passed' | 'failed' | 'skipped' | 'not-provokable';
 
-/** Which scenario a result is about, as reports name it. */
-export type ScenarioIdentity = Pick<Scenario, 'id' | 'title' | 'vendor' | 'operationId' | 'status'>;
+/** Which scenario a result is about, as reports name it: its rule, and the status that answers it. */
+export type ScenarioIdentity = Pick<Scenario, 'id' | 'title' | 'vendor' | 'operationId' | 'status'> & { rule?: string };
 
 export interface ScenarioResult extends ScenarioIdentity {
   outcome: Outcome;
+  /** The status the judged request got, when it got an answer. */
+  observed?: number;
   /** Why it was skipped or not provokable. */
   reason?: string;
   errors: Failure[];
@@ -57,7 +58,7 @@ export function selectScenarios(options: Pick<RunOptions, 'scenarios' | 'vendors
   const vendors = new Set(options.vendors ?? options.target?.vendors ?? vendorNames());
   const only = options.only?.map(String);
   return options.scenarios.filter(
-    (s) => vendors.has(s.vendor) && (!only || only.some((o) => o === s.operationId || o === String(s.status) || o === s.id)),
+    (s) => vendors.has(s.vendor) && (!only || only.some((o) => o === s.operationId || o === String(s.status) || o === s.id || o === s.rule)),
   );
 }
 
@@ -79,7 +80,7 @@ export function blocker(target: Target, scenario: Scenario, allowMutations: bool
  */
 export async function runScenario(target: Target, scenario: Scenario, allowMutations: boolean, allocation?: Allocation): Promise<ScenarioResult> {
   const started = performance.now();
-  const base: ScenarioIdentity = { id: scenario.id, title: scenario.title, vendor: scenario.vendor, operationId: scenario.operationId, status: scenario.status };
+  const base: ScenarioIdentity = { id: scenario.id, title: scenario.title, vendor: scenario.vendor, operationId: scenario.operationId, status: scenario.status, rule: scenario.rule };
   const blocked = blocker(target, scenario, allowMutations);
   if (blocked) return { ...base, ...blocked, errors: [], warnings: [], ms: 0 };
   const allocated = allocation ?? allocateFixtures([scenario], (v) => target.fixtures(v), true).get(scenario.id)!;
@@ -102,10 +103,12 @@ async function judgeScenario(
   started: number,
 ): Promise<ScenarioResult> {
   const op = operation(scenario.vendor, scenario.operationId);
+  const rule = ruleOf(scenario.vendor, scenario.rule);
   const steps = [
-    ...(scenario.setup?.(fixtures) ?? []).map((spec) => ({ spec, step: 'setup' as const, expected: spec.expect ?? successStatus(op) })),
+    ...(scenario.setup?.(fixtures) ?? []).map((spec) => ({ spec, step: 'setup' as const, expected: scenario.status })),
     { spec: scenario.request(fixtures), step: 'main' as const, expected: scenario.status },
   ];
+  let observed: number | undefined;
   const failures: Failure[] = [];
   const history: { request: SentRequest; response: ObservedResponse }[] = [];
   const secrets = targetSecrets(target, scenario.vendor).extend();
@@ -145,23 +148,36 @@ async function judgeScenario(
       });
       break;
     }
+    if (step === 'main') observed = response.status;
     const documented = op.responses.find((r) => r.status === response.status);
     // A documented alternative answer to the same case is judged as that answer.
     const alternative = step === 'main' ? scenario.alternatives?.find((a) => a.status === response.status) : undefined;
     const judged = alternative ? { ...scenario, status: alternative.status, example: alternative.example } : scenario;
     const after = before !== undefined ? await sessionState(target, scenario.vendor, session) : undefined;
     const state = before !== undefined && after !== undefined ? { state: { before, after } } : {};
-    const input = { scenario: judged, operation: op, request, response, step, expectedStatus: alternative ? alternative.status : expected, documented, history: [...history], ...state };
+    const input = {
+      scenario: judged,
+      rule,
+      operation: op,
+      request,
+      response,
+      step,
+      expectedStatus: alternative ? alternative.status : expected,
+      ...(step === 'setup' ? { setupExpects: spec.expect ?? 'success' } : {}),
+      documented,
+      history: [...history],
+      ...state,
+    };
     history.push({ request, response });
     const reproduce = curl(target, scenario.vendor, redactExchange({ request }, secrets).request);
     const stepFailures = [...CHECKS, ...(target.extraChecks ?? [])].flatMap((check) => check(input)).map((f) => ({ ...f, reproduce }));
     failures.push(...stepFailures);
-    if (step === 'setup' && stepFailures.some((f) => f.check === 'statusMatchesScenario')) break;
+    if (step === 'setup' && stepFailures.some((f) => f.check === 'ruleKept')) break;
   }
   const shown = failures.map((f) => redactFailure(f, secrets));
   const errors = shown.filter((f) => target.ownMock || !f.inferred);
-  const warnings = shown.filter((f) => !target.ownMock && f.inferred).map((f) => ({ ...f, hint: `${f.hint} (rests on ${f.inferred})` }));
-  return { ...base, outcome: errors.length > 0 ? 'failed' : 'passed', errors, warnings, ms: performance.now() - started };
+  const warnings = shown.filter((f) => !target.ownMock && f.inferred);
+  return { ...base, outcome: errors.length > 0 ? 'failed' : 'passed', ...(observed !== undefined ? { observed } : {}), errors, warnings, ms: performance.now() - started };
 }
 
 /** What a target's runs must never show: its credentials for the vendor, and fixtures named like credentials. */

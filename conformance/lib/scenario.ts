@@ -1,7 +1,11 @@
 /**
- * A scenario provokes one documented status of one operation: the fixtures it needs, the requests
- * it sends (setup steps, then the judged request), and what must come back.
+ * A scenario provokes one rule of an operation's catalogue (`x-cardmock-rules`): the fixtures it
+ * needs, the requests it sends (setup steps, then the judged request), and — from the rule — what
+ * must come back. Case files write drafts; `scenariosOf` fills in what the rule says.
  */
+import type { RuleAnswer } from '../../specs/lib/rules.ts';
+import { operation, ruleOf } from './spec-index.ts';
+
 export interface RequestSpec {
   /** Values for the operation's path template. */
   path: Record<string, string | number>;
@@ -13,8 +17,8 @@ export interface RequestSpec {
   contentType?: string;
   /** 'target' (default): the target's credentials; 'none': no Authorization; any other string: that header value. */
   auth?: 'target' | 'none' | string;
-  /** Expected status of a setup step (defaults to the scenario's success status). */
-  expect?: number;
+  /** What a setup step must get: a success (default) or a refusal (any 4xx). */
+  expect?: 'success' | 'refusal';
 }
 
 /** One value per key, as a scenario sees it (a pooled key gives each scenario its own value). */
@@ -23,37 +27,34 @@ export type Fixtures = Record<string, string | number>;
 export type FixturePools = Record<string, string | number | (string | number)[]>;
 
 export interface Scenario {
-  /** Unique, stable: `<vendor>.<operationId>.<status>-<slug>`. */
+  /** Unique, stable: `<vendor>.<operation>.<status>-<slug>`. */
   id: string;
   title: string;
   vendor: string;
   operationId: string;
-  /** The documented status this scenario provokes. */
-  status: number;
-  /** Named example of that status the body must match (code and message). */
-  example?: string;
   /**
-   * Other documented answers to the same case, where the page documents more than one (ES: a
-   * closed account is both a 400 and a 401). Any of them passes.
+   * The id of the one rule this scenario isolates (`paysafe.assign.card-of-customer`): its request
+   * is answered by that rule and by no other, so a vendor that drops the rule cannot pass it.
    */
-  alternatives?: { status: number; example?: string }[];
+  rule: string;
+  /** The status that answers the rule (from the catalogue). */
+  status: number;
+  /** The named example of that status that answers the rule (from the catalogue). */
+  example?: string;
+  /** Other answers the vendor documents for the same case (from the catalogue); any of them keeps the rule. */
+  alternatives?: RuleAnswer['alternatives'];
   /** Fixture keys the scenario needs from the target. */
   needs?: string[];
   /** The expected outcome changes data on the target. */
   mutates?: boolean;
-  /** Provoked by fault injection; needs the `control` capability. */
+  /** Provoked by fault injection (the rule applies to a fault); needs the `control` capability. */
   fault?: boolean;
-  /** What the judged request is, for the intent checks. */
+  /** The judged request breaks the spec, or carries no valid credentials (a validating proxy may answer it itself). */
   intent?: 'invalid-input' | 'no-auth';
   /**
-   * The one rule this scenario isolates, stated so that a reader can tell why no other rule can
-   * produce the same answer.
-   */
-  rule: string;
-  /**
-   * Spec parts (JSON pointers, `#/components/schemas/X/required`) the expected outcome rests on,
-   * beyond its status and example: when one of them is x-inferred, a deviation is a warning off
-   * our own mocks.
+   * Spec parts (JSON pointers, `#/components/schemas/X/required`) the request breaks the rule
+   * through, beyond the rule itself: when one of them is x-inferred (a `minLength` cardmock
+   * added), whether the request is refused at all is a guess.
    */
   basis?: string[];
   /** Fixture keys whose value this scenario uses up (a card it binds): it takes one no other scenario gets. */
@@ -67,11 +68,35 @@ export interface Scenario {
   request: (fixtures: Fixtures) => RequestSpec;
 }
 
-/** A documented status that no scenario can provoke, and why. */
+/** What a case file writes: the rule's answer, the vendor, the operation and fault are filled in from the catalogue. */
+export type ScenarioDraft = Omit<Scenario, 'vendor' | 'operationId' | 'status' | 'example' | 'alternatives' | 'fault'>;
+
+/** Scenarios of one operation from their drafts: each takes its answer from the rule it names. */
+export function scenariosOf(vendor: string, operationId: string, drafts: ScenarioDraft[]): Scenario[] {
+  const rules = operation(vendor, operationId).rules;
+  return drafts.map((draft) => {
+    const rule = ruleOf(vendor, draft.rule);
+    if (!rules.includes(rule)) throw new Error(`${draft.id}: rule ${draft.rule} is not a rule of ${vendor} ${operationId}`);
+    const { status, example, alternatives } = rule.answer;
+    return {
+      ...draft,
+      vendor,
+      operationId,
+      status,
+      ...(example !== undefined ? { example } : {}),
+      ...(alternatives ? { alternatives } : {}),
+      ...(rule.applies === 'fault' ? { fault: true } : {}),
+    };
+  });
+}
+
+/** A rule (or a documented status) that no scenario can provoke, and why. */
 export interface Unprovokable {
   vendor: string;
   operationId: string;
-  status: number;
+  /** The rule that cannot be provoked; or, for a status without a rule of its own, the status. */
+  rule?: string;
+  status?: number;
   reason: string;
 }
 

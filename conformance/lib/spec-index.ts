@@ -8,7 +8,8 @@ import { documents, type SpecName } from '../../generated/documents.ts';
 import type { JsonSchema, OpenApiDocument } from '../../specs/lib/openapi-document.ts';
 import { operationsOf, resolve, vendorOf, type OperationSpec } from '../../specs/lib/operations.ts';
 import { createSchemaRegistry, type SchemaRegistry } from '../../specs/lib/schema-registry.ts';
-import { indexInferred, schemaErrorBasis, type InferredIndex } from './inferred.ts';
+import type { Rule } from '../../specs/lib/rules.ts';
+import { indexInferred, schemaErrorBasis, type Basis, type InferredIndex } from './inferred.ts';
 
 export interface VendorSpec {
   vendor: string;
@@ -62,11 +63,20 @@ export function operation(vendor: string, operationId: string): OperationSpec {
   return op;
 }
 
+/** A rule of a vendor's catalogue by id; a scenario or report naming an unknown rule is a programming error. */
+export function ruleOf(vendor: string, id: string): Rule {
+  for (const op of vendorSpec(vendor).operations) {
+    const rule = op.rules.find((r) => r.id === id);
+    if (rule) return rule;
+  }
+  throw new Error(`${vendor} has no rule ${id}`);
+}
+
 /** Validate a body against a documented schema; each error names the inferred part it rests on, if any. */
 export function validateBody(
   vendor: string,
   schema: JsonSchema,
-): (body: unknown) => { ok: boolean; errors: (ErrorObject & { inferred: string | undefined })[] } {
+): (body: unknown) => { ok: boolean; errors: (ErrorObject & { inferred: Basis | undefined })[] } {
   const spec = vendorSpec(vendor);
   const validate: ValidateFunction = spec.registry.validator(schema);
   return (body) => {

@@ -66,7 +66,7 @@ export function resultOf(e: JudgedExchange): ScenarioResult {
 export function trafficReport(input: { target: string; startedAt: Date; vendors: string[]; exchanges: JudgedExchange[]; seen?: ScenarioResult[] }): RunReport {
   const results = input.exchanges.map(resultOf);
   const seen = input.seen ?? results;
-  const matrix = buildMatrix({ vendors: input.vendors, results: seen, unprovokable: [] });
+  const matrix = buildMatrix({ vendors: input.vendors, results: seen, unprovokable: [], byRule: false });
   // In traffic, a pair nobody met is information for the team, not a missing scenario to fail on.
   for (const row of matrix.rows) {
     if (row.outcome === 'missing') Object.assign(row, { outcome: 'skipped', reason: NOT_SEEN });

@@ -5,7 +5,7 @@
  * vendor is as much a defect as a missed deviation.
  */
 import type { MockRequest, MockResponse } from '../../mocks/core/types.ts';
-import { bodyBasis, documentedCodes, namedExamples } from '../lib/basis.ts';
+import { bodyBasis, documentedCodes, namedExamples } from '../lib/provenance.ts';
 import { identifyingLeaves, isCode, leafAt } from '../lib/checks/error-code-documented.ts';
 import { operation, vendorNames, vendorSpec } from '../lib/spec-index.ts';
 import type { OperationSpec } from '../../specs/lib/operations.ts';

@@ -11,12 +11,15 @@ import { allVendors } from '../../mocks/vendors/index.ts';
 import { scenarios, unprovokable } from '../cases/index.ts';
 import { formatFailure } from '../lib/reporters/terminal.ts';
 import { runConformance } from '../lib/run.ts';
+import { vendorNames, vendorSpec } from '../lib/spec-index.ts';
 import type { Fixtures } from '../lib/scenario.ts';
 import { newEngine, ownMockTarget } from '../targets/mock-targets.ts';
 import { alternativeAnswers, VARIANTS, type Variant } from './faithful-variants.ts';
+import { inferredRuleVariants } from './rule-breaks.ts';
 
 const samples = (vendor: string) => allVendors.find((v) => v.name === vendor)!.samples.fixtures as Fixtures;
-const catalogue = [...VARIANTS, ...alternativeAnswers(scenarios, samples)];
+const byRule = inferredRuleVariants();
+const catalogue = [...VARIANTS, ...alternativeAnswers(scenarios, samples), ...byRule];
 
 function faithfulTarget(variant: Variant) {
   const engine = newEngine();
@@ -48,5 +51,17 @@ describe('self-test: faithful variants pass with warnings only', () => {
     expect(report.results.flatMap((r) => r.errors).map(formatFailure)).toEqual([]);
     expect(report.ok).toBe(true);
     expect(changed.count, 'the variant changed no answer the suite judged').toBeGreaterThan(0);
+    // A variant of an inferred rule is judged: the scenarios of that rule warn, naming it.
+    const rule = (variant as { rule?: string }).rule;
+    if (rule) {
+      const warned = report.results.filter((r) => r.rule === rule).flatMap((r) => r.warnings);
+      expect(warned.map((w) => w.inferred?.part)).toContain(rule);
+    }
+  });
+
+  it('has a variant for every inferred rule a scenario judges', () => {
+    const inferred = vendorNames().flatMap((v) => vendorSpec(v).operations.flatMap((op) => op.rules)).filter((r) => r.provenance === 'inferred' && scenarios.some((s) => s.rule === r.id));
+    expect(byRule.map((v) => v.rule).sort()).toEqual(inferred.map((r) => r.id).sort());
+    expect(byRule.length).toBeGreaterThan(0);
   });
 });

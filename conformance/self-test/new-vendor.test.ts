@@ -14,20 +14,20 @@ import { exampleVouchers } from '../../mocks/testing/example-vendor/index.ts';
 import { allVendors } from '../../mocks/vendors/index.ts';
 import { formatFailure } from '../lib/reporters/terminal.ts';
 import { runConformance } from '../lib/run.ts';
-import type { Scenario } from '../lib/scenario.ts';
+import { scenariosOf } from '../lib/scenario.ts';
 import { registerVendorSpec } from '../lib/spec-index.ts';
 import type { Target } from '../lib/target.ts';
 
 const vendor = registerVendorSpec(exampleVouchers.document);
-const common = { vendor, operationId: 'redeemVoucher', needs: ['voucherId'] };
+const common = { needs: ['voucherId'] };
 const redeem = (voucherId: string, extra: object = {}) => ({ path: { voucherId }, ...extra });
-const scenarios: Scenario[] = [
-  { ...common, id: 'example.redeem.200', title: 'redeem → 200', rule: 'an unredeemed voucher is redeemed', status: 200, mutates: true, consumes: ['voucherId'], request: (f) => redeem(String(f.voucherId)) },
-  { ...common, id: 'example.redeem.409-twice', title: 'redeem twice → 409', rule: 'a voucher is redeemed once', status: 409, example: 'ALREADY_REDEEMED', proves: 'state-change', mutates: true, consumes: ['voucherId'], setup: (f) => [redeem(String(f.voucherId))], request: (f) => redeem(String(f.voucherId)) },
-  { ...common, id: 'example.redeem.404', title: 'unknown voucher → 404', rule: 'the voucher must exist', status: 404, example: 'VOUCHER_NOT_FOUND', request: () => redeem('V999999') },
-  { ...common, id: 'example.redeem.400', title: 'not a voucher ID → 400', rule: 'voucher IDs are V and digits', status: 400, intent: 'invalid-input', request: () => redeem('not-a-voucher') },
-  { ...common, id: 'example.redeem.401', title: 'no token → 401', rule: 'a token is required', status: 401, intent: 'no-auth', example: 'UNAUTHORIZED', request: (f) => redeem(String(f.voucherId), { auth: 'none' }) },
-];
+const scenarios = scenariosOf(vendor, 'redeemVoucher', [
+  { ...common, id: 'example.redeem.200', title: 'redeem → 200', rule: 'example-vouchers.redeem.redeems-voucher', mutates: true, consumes: ['voucherId'], request: (f) => redeem(String(f.voucherId)) },
+  { ...common, id: 'example.redeem.409-twice', title: 'redeem twice → 409', rule: 'example-vouchers.redeem.once', proves: 'state-change', mutates: true, consumes: ['voucherId'], setup: (f) => [redeem(String(f.voucherId))], request: (f) => redeem(String(f.voucherId)) },
+  { ...common, id: 'example.redeem.404', title: 'unknown voucher → 404', rule: 'example-vouchers.redeem.voucher-exists', request: () => redeem('V999999') },
+  { ...common, id: 'example.redeem.400', title: 'not a voucher ID → 400', rule: 'example-vouchers.redeem.request-valid', intent: 'invalid-input', request: () => redeem('not-a-voucher') },
+  { ...common, id: 'example.redeem.401', title: 'no token → 401', rule: 'example-vouchers.redeem.token-required', intent: 'no-auth', request: (f) => redeem(String(f.voucherId), { auth: 'none' }) },
+]);
 
 const targetOf = (name: string, base: Target['base'], controlApi?: Target['controlApi']): Target => ({
   name,

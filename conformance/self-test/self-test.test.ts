@@ -3,8 +3,10 @@ import { createRequestListener } from '../../mocks/adapters/node-http.ts';
 import type { Engine } from '../../mocks/core/engine.ts';
 import { scenarios, unprovokable } from '../cases/index.ts';
 import { runConformance } from '../lib/run.ts';
+import { vendorNames, vendorSpec } from '../lib/spec-index.ts';
 import { newEngine, ownMockTarget } from '../targets/mock-targets.ts';
 import { MUTANTS, type Mutant } from './mutants.ts';
+import { documentedRuleMutants } from './rule-breaks.ts';
 
 function brokenTarget(mutant: Mutant) {
   const engine = newEngine();
@@ -29,6 +31,22 @@ describe('self-test: every deviation is caught by the check it names', () => {
     const report = await runConformance({ target, scenarios, unprovokable, vendors });
     expect(report.results.flatMap((r) => r.errors)).toEqual([]);
     expect(report.ok).toBe(true);
+  });
+});
+
+describe('self-test: a break of each documented rule fails every scenario of that rule', () => {
+  const mutants = documentedRuleMutants();
+
+  it('covers every documented rule a scenario judges', () => {
+    const documented = vendorNames().flatMap((v) => vendorSpec(v).operations.flatMap((op) => op.rules)).filter((r) => r.provenance === 'documented' && scenarios.some((s) => s.rule === r.id));
+    expect([...new Set(mutants.map((m) => m.rule))].sort()).toEqual(documented.map((r) => r.id).sort());
+  });
+
+  it.each(mutants.map((m) => [m.name, m] as const))('%s', async (_name, mutant) => {
+    const judged = scenarios.filter((s) => s.rule === mutant.rule);
+    const report = await runConformance({ target: brokenTarget(mutant), scenarios: judged, unprovokable, vendors: [mutant.vendor] });
+    expect(report.results.map((r) => [r.id, r.outcome])).toEqual(judged.map((s) => [s.id, 'failed']));
+    expect(report.results.flatMap((r) => r.errors.map((f) => f.check))).toContain(mutant.check);
   });
 });
 

@@ -39,6 +39,11 @@ function sandboxData() {
   }
   // Each scale account of Exchange Solutions is empty, with room for 5 cards.
   fixtures['exchange-solutions']!.activeCardRoom = Array(POOL).fill(5);
+  // Pismo's reissues use up bound cards of the token's account: a pool of its own.
+  const reissuable = Array.from({ length: POOL }, (_, i) => 8_000_000 + i);
+  const pismoSeed = seed.pismo as { cards: object[] };
+  pismoSeed.cards.push(...reissuable.map((cardId) => ({ cardId, status: 'NORMAL', accountId: 1001, customerId: 2001, programId: 1001 })));
+  fixtures.pismo!.reissuableCardId = reissuable;
   return { seed, fixtures };
 }
 

@@ -132,3 +132,20 @@ describe('cardmock serve process', () => {
     }
   });
 });
+
+describe('the request log line', () => {
+  it('names the rule that produced a vendor answer', async () => {
+    const lines: string[] = [];
+    const server = await startServer({ engine: createEngine({ vendors: allVendors }), port: 0, log: (line) => lines.push(line) });
+    try {
+      const call = sampleCall(paysafe, 'assignBulkCard');
+      for (let i = 0; i < 2; i++) await fetch(`${server.url}/paysafe${call.path}`, { method: call.method, headers: call.headers, body: call.body! });
+      expect(lines).toEqual([
+        expect.stringMatching(/^POST \/paysafe\/customers\/\S+ 200 [\d.]+ms paysafe\.assign\.assigns-card$/),
+        expect.stringMatching(/^POST \/paysafe\/customers\/\S+ 400 [\d.]+ms paysafe\.assign\.not-reassigned$/),
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -34,7 +34,7 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
           return;
         }
         write(res, response, options.requestTimeoutMs ?? DEFAULT_SERVER_LIMITS.requestTimeoutMs);
-        log?.(`${request.method} ${request.path} ${response.status} ${(performance.now() - started).toFixed(1)}ms`);
+        log?.(`${request.method} ${request.path} ${response.status} ${(performance.now() - started).toFixed(1)}ms${response.rule ? ` ${response.rule}` : ''}`);
       },
     ).catch(() => res.destroy()); // the client went away or timed out while sending: answered (408) or unanswerable
   };

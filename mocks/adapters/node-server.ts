@@ -5,7 +5,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../core/engine.ts';
-import type { MockResponse } from '../core/types.ts';
+import { RULE_HEADER, type MockResponse } from '../core/types.ts';
+import { rejection } from '../core/vendor.ts';
 import { cardmockError } from '../core/cardmock-error.ts';
 import { isLoopback } from './control-guard.ts';
 import { createRequestListener } from './node-http.ts';
@@ -28,7 +29,7 @@ export interface ServerOptions extends Partial<ServerLimits> {
   engine: Engine;
   port?: number;
   host?: string;
-  /** One line per request (method, path, status, ms); silent when omitted. */
+  /** One line per request (method, path, status, ms, and the rule of a vendor answer); silent when omitted. */
   log?: (line: string) => void;
   /** Required by every control request when set; required to listen on a non-loopback interface. */
   controlToken?: string;
@@ -81,10 +82,11 @@ function answerUnparsable(engine: Engine, error: NodeJS.ErrnoException & { rawPa
   const vendor = engine.vendor(path.split('/')[1] ?? '');
   const message = PARSE_ERRORS[error.code ?? ''] ?? 'the request could not be parsed';
   const response: MockResponse = vendor
-    ? vendor.reject('invalid', [{ in: 'header', field: 'headers', message }])
+    ? rejection(vendor, 'invalid', [{ in: 'header', field: 'headers', message }], undefined, 'cardmock.request-unparsable')
     : cardmockError(400, 'BAD_REQUEST', message);
   const payload = JSON.stringify(response.body ?? {});
-  const head = [`HTTP/1.1 ${response.status} ${http.STATUS_CODES[response.status] ?? ''}`, ...Object.entries(response.headers).map(([k, v]) => `${k}: ${v}`), `content-length: ${Buffer.byteLength(payload)}`, 'connection: close'];
+  const headers = { ...response.headers, ...(response.rule !== undefined ? { [RULE_HEADER]: response.rule } : {}) };
+  const head = [`HTTP/1.1 ${response.status} ${http.STATUS_CODES[response.status] ?? ''}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), `content-length: ${Buffer.byteLength(payload)}`, 'connection: close'];
   socket.end(`${head.join('\r\n')}\r\n\r\n${payload}`);
 }
 

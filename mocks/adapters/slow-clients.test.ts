@@ -85,7 +85,8 @@ describe('server time-outs', () => {
 describe('a client that goes away during a delay', () => {
   it('changes nothing: the card is still assignable afterwards', async () => {
     await serve();
-    const session = 'gone-client';
+    // The default session keeps its request log though the request changed nothing.
+    const session = 'default';
     await new Promise<void>((resolve) => {
       const req = http.request(`${server!.url}/paysafe${assign.path}`, { method: assign.method, headers: { ...assign.headers, 'x-cardmock-session': session, 'x-cardmock-delay': '400' } });
       req.on('error', () => resolve());
@@ -93,6 +94,8 @@ describe('a client that goes away during a delay', () => {
       setTimeout(() => req.destroy(), 100);
     });
     await new Promise((r) => setTimeout(r, 600));
+    const log = await (await fetch(`${server!.url}/__cardmock/requests`, { headers: { 'x-cardmock-session': session } })).json();
+    expect(log.requests).toContainEqual(expect.objectContaining({ vendor: 'paysafe', rule: 'cardmock.client-gone' }));
     const again = await fetch(`${server!.url}/paysafe${assign.path}`, { method: assign.method, headers: { ...assign.headers, 'x-cardmock-session': session }, body: assign.body! });
     expect(again.status).toBe(200);
   });

@@ -18,14 +18,17 @@ for (const vendor of allVendors) {
     panel.dataset.vendor = vendor.name;
     panel.dataset.operation = op.operationId;
     panel.innerHTML = `<h2>${vendor.name} — ${op.summary}</h2><code>${call.method} ${base}${call.path}</code><br/>
-      <button>Send</button><span class="status"></span><pre class="body">(not sent yet)</pre>`;
+      <button>Send</button><span class="status"></span> <code class="rule"></code><pre class="body">(not sent yet)</pre>`;
     const status = panel.querySelector<HTMLElement>('.status')!;
+    const rule = panel.querySelector<HTMLElement>('.rule')!;
     const body = panel.querySelector<HTMLElement>('.body')!;
     panel.querySelector('button')!.addEventListener('click', async () => {
       const response = await fetch(`${base}${call.path}`, { method: call.method, headers: call.headers, ...(call.body ? { body: call.body } : {}) });
       const text = await response.text();
       status.textContent = String(response.status);
       status.className = `status ${response.ok ? 'ok' : 'err'}`;
+      // Why the mock answered so: the rule of the vendor's catalogue that produced the answer.
+      rule.textContent = response.headers.get('x-cardmock-rule') ?? '';
       body.textContent = text ? JSON.stringify(JSON.parse(text), null, 2) : '(empty body)';
     });
     container.append(panel);

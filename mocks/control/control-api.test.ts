@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import http from 'node:http';
+import { documents } from '../../generated/documents.ts';
+import { operationsOf } from '../../specs/lib/operations.ts';
+import { describeSource } from '../../specs/lib/rules.ts';
+import { createSchemaRegistry } from '../../specs/lib/schema-registry.ts';
+import { CARDMOCK_RULES } from '../core/cardmock-rules.ts';
 import { MAX_FAULT_RULES } from '../core/faults.ts';
 import { sampleCall } from '../core/sample-call.ts';
 import { allVendors } from '../vendors/index.ts';
@@ -90,5 +95,38 @@ describe('explicit control dispatch', () => {
     const { handlerMap } = await import('./control-api.ts');
     const document = { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/__cardmock/x': { get: { operationId: 'somethingNew', responses: {} } } } };
     expect(() => handlerMap(document as never)).toThrow(/control operation somethingNew has no handler/);
+  });
+});
+
+describe('rules in the control API', () => {
+  const server = serveDuringSuite();
+  const control = documents['cardmock-control'];
+  const registry = createSchemaRegistry(control, 'control-rules');
+  const schemaOf = (operationId: string) =>
+    operationsOf(control, 'cardmock-control').find((o) => o.operationId === operationId)!.responses.find((r) => r.status === 200)!.content['application/json']!.schema!;
+
+  it("GET /vendors lists each operation's rules with their sentence and source, and cardmock's own, as the control spec says", async () => {
+    const { json } = await send(server().url, 'GET', '/__cardmock/vendors', {});
+    const validate = registry.validator(schemaOf('listVendors'));
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    for (const vendor of allVendors) {
+      const listed = json.vendors.find((v: { name: string }) => v.name === vendor.name).operations[0].rules;
+      const rules = vendor.responses.operations[0]!.rules;
+      expect(listed).toEqual(rules.map((r) => ({ id: r.id, rule: r.rule, provenance: r.provenance, source: describeSource(r.source) })));
+    }
+    expect(json.rules.map((r: { id: string }) => r.id)).toEqual(Object.keys(CARDMOCK_RULES));
+  });
+
+  it('the request log names the rule of each answer, as the control spec says', async () => {
+    const headers = { 'x-cardmock-session': 'rules-logged' };
+    await send(server().url, assign.method, `/paysafe${assign.path}`, { ...assign.headers, ...headers }, assign.body);
+    await send(server().url, assign.method, `/paysafe${assign.path}`, { ...assign.headers, ...headers }, assign.body);
+    const { json } = await send(server().url, 'GET', '/__cardmock/requests', headers);
+    const validate = registry.validator(schemaOf('getRequestLog'));
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    expect(json.requests.map((r: { status: number; rule: string }) => [r.status, r.rule])).toEqual([
+      [200, 'paysafe.assign.assigns-card'],
+      [400, 'paysafe.assign.not-reassigned'],
+    ]);
   });
 });

@@ -5,6 +5,8 @@
  */
 import { documents } from '../../generated/documents.ts';
 import { operationsOf } from '../../specs/lib/operations.ts';
+import { describeSource, type Rule } from '../../specs/lib/rules.ts';
+import { CARDMOCK_RULE_SOURCE, CARDMOCK_RULES } from '../core/cardmock-rules.ts';
 import type { OpenApiDocument } from '../../specs/lib/openapi-document.ts';
 import { createSchemaRegistry, describeErrors } from '../../specs/lib/schema-registry.ts';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
@@ -57,8 +59,10 @@ const handlers: Record<string, Handler> = {
           path: op.path,
           summary: op.summary,
           statuses: op.responses.map((r) => r.status),
+          rules: op.rules.map(ruleSummary),
         })),
       })),
+      rules: Object.entries(CARDMOCK_RULES).map(([id, rule]) => ({ id, rule, source: CARDMOCK_RULE_SOURCE })),
     }),
   getVendorState(engine, session, request) {
     const module = vendorModule(engine, request.path.vendor as string);
@@ -211,5 +215,8 @@ export function handlerMap(document: OpenApiDocument): Map<string, Dispatch> {
   }
   return map;
 }
+
+/** A rule as the dashboard shows it: its sentence, and its source in words. */
+const ruleSummary = (rule: Rule) => ({ id: rule.id, rule: rule.rule, provenance: rule.provenance, source: describeSource(rule.source) });
 
 const describe = (problems: RequestProblem[]) => problems.map((p) => `${p.in} ${p.field} ${p.message}`.replace(/\s+/g, ' ').trim());

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { describeSource } from '../../specs/lib/rules.ts';
 import { createEngine } from '../core/engine.ts';
 import { sampleCall } from '../core/sample-call.ts';
 import { startServer, type RunningServer } from '../adapters/node-http.ts';
@@ -40,6 +41,18 @@ describe.skipIf(!chromiumAvailable)('dashboard at /__cardmock/ in Chromium', () 
     await page.locator('#events td[data-col="type"]', { hasText: 'cards/bind_card' }).waitFor({ timeout: 5_000 });
     await page.locator('#requests td[data-col="status"]', { hasText: '202' }).first().waitFor();
     await page.screenshot({ path: `${screenshots}dashboard-pismo.png`, fullPage: true });
+  });
+
+  it('shows for each request the rule that answered it, with its sentence and source: why the mock said 409', async () => {
+    await page.locator('#vendors button[data-vendor="pismo"]').click();
+    expect((await send('pismo', 'post-v2-card-bind')).status).toBe(409);
+    const rule = vendor('pismo').responses.operation('post-v2-card-bind').rules.find((r) => r.id === 'pismo.bind.card-unbound')!;
+    const row = page.locator('#requests tr', { has: page.locator('td[data-col="status"]', { hasText: /^409$/ }) }).first();
+    const cell = row.locator('td[data-col="rule"]');
+    await expect.poll(() => cell.locator('code').textContent(), { timeout: 5_000 }).toBe(rule.id);
+    expect(await cell.locator('.why').textContent()).toBe(rule.rule);
+    expect(await cell.locator('.source').textContent()).toBe(`${describeSource(rule.source)} (${rule.provenance})`);
+    await page.screenshot({ path: `${screenshots}dashboard-rule.png`, fullPage: true });
   });
 
   it('refuses to be framed by another page (clickjacking)', async () => {

@@ -41,6 +41,14 @@ describe('a session exists only once it holds state', () => {
     expect((await sessions()).sessions.sort()).toEqual(['changed', 'with-a-rule']);
   });
 
+  it('the default session keeps the log of a refusal alone, with its rule, for the dashboard', async () => {
+    await serve();
+    expect((await call('paysafe', 'default', undefined, { body: '{"broken": ' })).status).toBe(400);
+    const log = await (await control('GET', '/requests', 'default')).json();
+    expect(log.requests).toEqual([expect.objectContaining({ vendor: 'paysafe', status: 400, rule: 'paysafe.assign.request-valid' })]);
+    expect((await sessions()).sessions).toEqual(['default']);
+  });
+
   it('beyond the limit the least recently used session is evicted, and /sessions counts it', async () => {
     await serve({ maxSessions: 2 });
     for (const s of ['one', 'two', 'three']) expect((await call('paysafe', s)).status).toBe(200);

@@ -2,11 +2,13 @@
  * The JSON request body of one operation: present when required, of a media type the spec lists,
  * parseable, and valid against the spec's schema.
  */
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import type { JsonSchema } from '../../specs/lib/openapi-document.ts';
 import type { OperationSpec } from '../../specs/lib/operations.ts';
-import { fieldOf, type SchemaRegistry } from '../../specs/lib/schema-registry.ts';
+import type { SchemaRegistry } from '../../specs/lib/schema-registry.ts';
 import type { RequestProblem } from './compile-operation.ts';
 import { lazy } from './lazy.ts';
+import { schemaProblems, type BranchValidator } from './schema-problems.ts';
 import type { MockRequest } from './types.ts';
 
 export interface BodyRules {
@@ -14,6 +16,8 @@ export interface BodyRules {
   mediaTypes: string[];
   /** The schema of the first JSON media type, compiled on first use; undefined when none is given. */
   validator: (() => ValidateFunction) | undefined;
+  /** Validators of the branches of its alternatives, for wording what a failing body is closest to. */
+  branches: BranchValidator;
 }
 
 /** The body rules of an operation, or undefined when it takes no body. */
@@ -22,7 +26,12 @@ export function compileBody(spec: OperationSpec, bodies: SchemaRegistry): BodyRu
   const media = spec.requestBody.content ?? {};
   const jsonMediaTypes = Object.keys(media).filter((m) => /json/i.test(m));
   const schema = jsonMediaTypes.length > 0 ? media[jsonMediaTypes[0]!]?.schema : undefined;
-  return { requestBody: spec.requestBody, mediaTypes: Object.keys(media), validator: schema ? lazy(() => bodies.validator(schema)) : undefined };
+  return {
+    requestBody: spec.requestBody,
+    mediaTypes: Object.keys(media),
+    validator: schema ? lazy(() => bodies.validator(schema)) : undefined,
+    branches: (branch) => bodies.validator(branch as JsonSchema),
+  };
 }
 
 /** The parsed body (undefined when absent or unreadable), and what the spec forbids in it. */
@@ -30,17 +39,17 @@ export function readBody(request: MockRequest, rules: BodyRules | undefined): { 
   if (!rules) return { body: undefined, problems: [] };
   if (request.bodyError) return { body: undefined, problems: [{ in: 'body', field: '', message: request.bodyError }] };
   if ((request.body ?? '').trim() === '') {
-    return { body: undefined, problems: rules.requestBody.required ? [{ in: 'body', field: '', message: 'request body is required' }] : [] };
+    return { body: undefined, problems: rules.requestBody.required ? [{ in: 'body', field: '', message: 'is required' }] : [] };
   }
   const contentType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (!rules.mediaTypes.some((m) => m.toLowerCase() === contentType)) {
     const message = `must be ${rules.mediaTypes.join(' or ')}${contentType ? `, not ${contentType}` : ''}`;
     return { body: undefined, problems: [{ in: 'header', field: 'content-type', message }] };
   }
-  return parseJsonBody(request.body!, rules.validator?.());
+  return parseJsonBody(request.body!, rules.validator?.(), rules.branches);
 }
 
-function parseJsonBody(text: string, validate: ValidateFunction | undefined): { body: unknown; problems: RequestProblem[] } {
+function parseJsonBody(text: string, validate: ValidateFunction | undefined, branches: BranchValidator): { body: unknown; problems: RequestProblem[] } {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -48,11 +57,5 @@ function parseJsonBody(text: string, validate: ValidateFunction | undefined): { 
     return { body: undefined, problems: [{ in: 'body', field: '', message: 'is not valid JSON' }] };
   }
   if (!validate || validate(body)) return { body, problems: [] };
-  return { body, problems: (validate.errors ?? []).map(bodyProblem) };
-}
-
-/** A failing schema rule that names a vendor example (`x-cardmock-answer`) keeps its documented message. */
-function bodyProblem(error: ErrorObject): RequestProblem {
-  const answer = (error.parentSchema as { 'x-cardmock-answer'?: unknown } | undefined)?.['x-cardmock-answer'];
-  return { in: 'body', field: fieldOf(error), message: error.message ?? 'is invalid', ...(typeof answer === 'string' ? { answer } : {}) };
+  return { body, problems: schemaProblems('body', validate.errors ?? [], branches) };
 }

@@ -24,6 +24,7 @@ const spec: OperationSpec = {
   requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['amount'], properties: { amount: { type: 'number' } } } } } },
   responses: [],
   security: [],
+  rules: [],
 } as OperationSpec;
 const operation = compileOperation(spec, createSchemaRegistry(document, 'p', { coerceTypes: true }), createSchemaRegistry(document, 'b', { verbose: true }));
 
@@ -54,7 +55,7 @@ describe('compileOperation', () => {
     ['a bad percent-encoding', '/vouchers/V%E0/redeem', {}, [{ in: 'path', field: 'voucherId', message: 'is not a valid percent-encoded value' }, { in: 'path', field: 'voucherId' }]],
     ['a repeated query parameter', '/vouchers/V1/redeem', { query: new URLSearchParams('limit=1&limit=2') }, [{ in: 'query', field: 'limit', message: 'must appear at most once' }]],
     ['a missing required header', '/vouchers/V1/redeem', { headers: { 'content-type': 'application/json' } }, [{ in: 'header' }]],
-    ['no body', '/vouchers/V1/redeem', { body: undefined }, [{ in: 'body', field: '', message: 'request body is required' }]],
+    ['no body', '/vouchers/V1/redeem', { body: undefined }, [{ in: 'body', field: '', message: 'is required' }]],
     ['another media type', '/vouchers/V1/redeem', { headers: { 'content-type': 'text/plain', 'x-channel': 'web' } }, [{ in: 'header', field: 'content-type', message: 'must be application/json, not text/plain' }]],
     ['a body that is not JSON', '/vouchers/V1/redeem', { body: '{' }, [{ in: 'body', field: '', message: 'is not valid JSON' }]],
     ['a body against its schema', '/vouchers/V1/redeem', { body: '{"amount": "x"}' }, [{ in: 'body', field: 'amount' }]],

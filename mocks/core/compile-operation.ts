@@ -17,11 +17,10 @@ export interface RequestProblem {
   field: string;
   message: string;
   /**
-   * The vendor's named example that answers this problem, where the spec's failing schema rule
-   * names one (`x-cardmock-answer`): a documented rule the schema expresses keeps its documented
-   * message.
+   * The rule of the operation's catalogue this problem breaks, where the failing schema node names
+   * one (`x-cardmock-rule`): a documented rule the schema expresses keeps its documented answer.
    */
-  answer?: string;
+  rule?: string;
 }
 
 export interface ValidatedRequest<Body = unknown> {
@@ -33,6 +32,8 @@ export interface ValidatedRequest<Body = unknown> {
 
 export interface CompiledOperation {
   spec: OperationSpec;
+  /** The ids of the operation's rules catalogue: an answer of a catalogued operation names one of them (or one of cardmock's own). */
+  ruleIds: ReadonlySet<string>;
   /** Path parameters (still percent-encoded) when `path` is this operation's path, else undefined. */
   match(path: string): Record<string, string> | undefined;
   validate(request: MockRequest, rawPathParams: Record<string, string>): { request: ValidatedRequest; problems: RequestProblem[] };
@@ -47,6 +48,7 @@ export function compileOperation(
   const bodyRules = compileBody(spec, bodies);
   return {
     spec,
+    ruleIds: new Set(spec.rules.map((rule) => rule.id)),
     match: pathMatcher(spec.path),
     validate(request, rawPathParams) {
       const parameters = readParameters(request, rawPathParams, parameterRules);

@@ -5,9 +5,10 @@
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { OperationSpec } from '../../specs/lib/operations.ts';
 import type { JsonSchema, ParameterObject } from '../../specs/lib/openapi-document.ts';
-import { fieldOf, type SchemaRegistry } from '../../specs/lib/schema-registry.ts';
+import type { SchemaRegistry } from '../../specs/lib/schema-registry.ts';
 import type { ParameterLocation, RequestProblem } from './compile-operation.ts';
 import { lazy } from './lazy.ts';
+import { schemaProblems } from './schema-problems.ts';
 import type { MockRequest } from './types.ts';
 
 export const LOCATIONS: ParameterLocation[] = ['path', 'query', 'header'];
@@ -43,7 +44,7 @@ export function readParameters(
     query: readQuery(request, byLocation.get('query')!.parameters, problems),
     header: readHeaders(request, byLocation.get('header')!.parameters),
   };
-  for (const location of LOCATIONS) problems.push(...schemaProblems(location, byLocation.get(location)!.validate(), values[location]));
+  for (const location of LOCATIONS) problems.push(...locationProblems(location, byLocation.get(location)!.validate(), values[location]));
   return { values, problems };
 }
 
@@ -82,7 +83,7 @@ function readHeaders(request: MockRequest, parameters: ParameterObject[]): Recor
   return values;
 }
 
-function schemaProblems(location: ParameterLocation, validate: ValidateFunction, values: Record<string, unknown>): RequestProblem[] {
+function locationProblems(location: ParameterLocation, validate: ValidateFunction, values: Record<string, unknown>): RequestProblem[] {
   if (validate(values)) return [];
-  return (validate.errors ?? []).map((error) => ({ in: location, field: fieldOf(error), message: error.message ?? 'is invalid' }));
+  return schemaProblems(location, validate.errors ?? []);
 }

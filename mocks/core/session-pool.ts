@@ -2,7 +2,9 @@
  * The live sessions and how they are kept bounded: a session is kept only once it holds state,
  * at most `maxSessions` are kept (least recently used evicted first), the bytes they store
  * together stay under `maxMemoryBytes` (least recently used evicted first), and one idle longer
- * than `idleTtlMs` is dropped. A session with a request in flight is never evicted.
+ * than `idleTtlMs` is dropped. A session with a request in flight is never evicted. The default
+ * session also keeps a request log of refusals alone, so the dashboard shows why a first request
+ * was refused.
  */
 import { DEFAULT_SESSION, type Clock } from './types.ts';
 import type { Session, SessionBounds, SessionStats } from './session-store.ts';
@@ -22,7 +24,8 @@ export function createSessionPool(bounds: Required<SessionBounds>): SessionPool 
 const newSession = (id: string, idleClock: Clock): Session =>
   ({ id, states: new Map(), events: [], requests: [], faults: [], tasks: [], storedBytes: 0, busy: 0, lastUsed: idleClock.now() });
 
-const holdsState = (s: Session) => s.states.size > 0 || s.faults.length > 0 || s.tasks.length > 0;
+const holdsState = (s: Session) =>
+  s.states.size > 0 || s.faults.length > 0 || s.tasks.length > 0 || (s.id === DEFAULT_SESSION && s.requests.length > 0);
 
 // The default session is what a developer's browser and the README's curl lines use, and what
 // `serve --seed` fills: it outlives any idle time and the limit (which bounds the named ones).

@@ -33,6 +33,8 @@ export interface RequestLogEntry {
   ms: number;
   vendor?: string;
   operationId?: string;
+  /** The rule that produced the answer (`x-cardmock-rule`). */
+  rule?: string;
 }
 
 export interface Session {

@@ -33,6 +33,12 @@ export interface MockResponse {
   stream?: () => AsyncIterable<string>;
   /** Instead of `body`: bytes or text sent as they are, with their own content-type (the dashboard page). */
   raw?: string | Uint8Array;
+  /**
+   * The rule that produced a vendor answer: a rule id of the operation's catalogue
+   * (`x-cardmock-rules`) or one of cardmock's own (`CARDMOCK_RULES`). Sent as `x-cardmock-rule`
+   * and kept in the request log.
+   */
+  rule?: string;
 }
 
 export interface Clock {
@@ -43,6 +49,8 @@ export interface Clock {
 export const SESSION_HEADER = 'x-cardmock-session';
 export const FAULT_HEADER = 'x-cardmock-fault';
 export const DELAY_HEADER = 'x-cardmock-delay';
+/** The response header naming the rule that produced a vendor answer. */
+export const RULE_HEADER = 'x-cardmock-rule';
 export const DEFAULT_SESSION = 'default';
 
 export function json(status: number, body: unknown, contentType = 'application/json'): MockResponse {

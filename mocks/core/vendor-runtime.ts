@@ -17,7 +17,7 @@ function compileVendor(module: VendorModule): VendorRuntime {
   const badName = vendorNameProblem(module.name);
   if (badName) throw new Error(badName);
   const params = createSchemaRegistry(module.document, module.name, { coerceTypes: true });
-  // verbose: a failing rule's parentSchema may name the documented answer (x-cardmock-answer).
+  // verbose: a failing rule's parentSchema may name the documented answer (x-cardmock-rule).
   const bodies = createSchemaRegistry(module.document, module.name, { verbose: true });
   const operations = module.responses.operations.map((op) => compileOperation(op, params, bodies));
   for (const op of module.responses.operations) {

@@ -64,8 +64,20 @@ export interface VendorModule<State = any, Fixtures = any> {
      */
     scale: { fixtures(count: number, offset?: number): unknown; call(operationId: string, index: number): SampleCall };
   };
-  /** The vendor's documented answer, in its envelope, for a request rejected before the domain. */
-  reject(kind: RejectionKind, problems: RequestProblem[], operationId?: string): MockResponse;
+  /**
+   * The vendor's documented answer, in its envelope, for a request rejected before the domain.
+   * `rule` is the rule the core answers it as: the rule a schema node names (`x-cardmock-rule`),
+   * else the operation's rule that `applies` to the case (`request-invalid`, `credentials-missing`,
+   * `credentials-malformed`), or one of cardmock's own (`cardmock.unknown-path`…). The answer
+   * carries that rule whatever `reject` returns.
+   */
+  reject(kind: RejectionKind, problems: RequestProblem[], operationId?: string, rule?: string): MockResponse;
+}
+
+/** The vendor's refusal of a request the core refuses, named by the rule the core chose. */
+export function rejection(module: VendorModule, kind: RejectionKind, problems: RequestProblem[], operationId?: string, rule?: string): MockResponse {
+  const response = module.reject(kind, problems, operationId, rule);
+  return rule === undefined ? response : { ...response, rule };
 }
 
 /**

@@ -15,6 +15,10 @@ export interface ExampleObject {
   'x-inferred-pointers'?: string[];
   /** A request example that breaks the schema on purpose (the request of a 4xx case). */
   'x-cardmock-invalid'?: boolean;
+  /** JSON pointers into `value` whose leaves are written for each request (one occurrence is shown). */
+  'x-cardmock-varies'?: string[];
+  /** A response example the vendor documents as another answer to a case; the mock never sends it, so it has no request example. */
+  'x-cardmock-alternative'?: boolean;
 }
 
 export interface MediaTypeObject {

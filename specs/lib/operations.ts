@@ -12,6 +12,7 @@ import {
   type ResponseObject,
   type SecuritySchemeObject,
 } from './openapi-document.ts';
+import { rulesOfOperation, type Rule } from './rules.ts';
 
 export interface DocumentedResponse {
   status: number;
@@ -37,6 +38,8 @@ export interface OperationSpec {
   responses: DocumentedResponse[];
   /** Alternatives, each a set of schemes that must all pass (OpenAPI semantics). */
   security: { name: string; scheme: SecuritySchemeObject }[][];
+  /** The operation's rules catalogue (`x-cardmock-rules`). */
+  rules: Rule[];
 }
 
 export function isRef(value: unknown): value is RefObject {
@@ -102,6 +105,7 @@ export function operationsOf(document: OpenApiDocument, spec: string): Operation
             return { name, scheme };
           }),
         ),
+        rules: rulesOfOperation(op),
       });
     }
   }

@@ -1,4 +1,4 @@
-import { bodyBasis } from '../basis.ts';
+import { bodyBasis } from '../provenance.ts';
 import { validateBody } from '../spec-index.ts';
 import { defineCheck, preview } from './check.ts';
 import { mediaType } from './content-type-documented.ts';

@@ -3,17 +3,24 @@
  * the rule, each with what was expected, what came back and a hint at the fix.
  */
 import type { DocumentedResponse, OperationSpec } from '../../../specs/lib/operations.ts';
+import type { Rule } from '../../../specs/lib/rules.ts';
 import type { ObservedResponse, SentRequest } from '../http-client.ts';
+import type { Basis } from '../provenance.ts';
 import type { Scenario } from '../scenario.ts';
 
 export interface CheckInput {
   scenario: Scenario;
+  /** The rule the scenario isolates; undefined for an exchange no scenario provoked (traffic a proxy saw). */
+  rule: Rule | undefined;
   operation: OperationSpec;
   request: SentRequest;
   response: ObservedResponse;
-  /** The judged request, or a setup step (whose status is compared with `expectedStatus`). */
+  /** The judged request, or a setup step. */
   step: 'setup' | 'main';
+  /** The status the judged request must get (the rule's answer), or the one observed for traffic. */
   expectedStatus: number;
+  /** What a setup step must get. */
+  setupExpects?: 'success' | 'refusal';
   /** The response's documented status, if it has one. */
   documented: DocumentedResponse | undefined;
   /** Earlier exchanges of the same scenario (its setup steps), oldest first. */
@@ -30,10 +37,11 @@ export interface Failure {
   actual: string;
   hint: string;
   /**
-   * The expectation rests only on an `x-inferred` part of the spec, named here (`x-inferred at
-   * #/components/…`): an error on our mocks, a warning elsewhere. Undefined: documented by the vendor.
+   * The expectation rests on a part of the spec that is cardmock's guess (provenance.ts), named
+   * here: an error on our mocks, a warning elsewhere, grouped by `part` in reports. Undefined:
+   * documented by the vendor.
    */
-  inferred?: string | undefined;
+  inferred?: Basis | undefined;
   /** A curl command that sends the same request (credentials included: reports redact them). */
   reproduce?: string;
 }

@@ -1,4 +1,4 @@
-import { bodyBasis } from '../basis.ts';
+import { additiveBodyBasis, mediaTypeBasis } from '../provenance.ts';
 import { defineCheck, preview } from './check.ts';
 
 export const mediaType = (value: string | undefined) => (value ?? '').split(';')[0]!.trim().toLowerCase();
@@ -20,12 +20,12 @@ export const contentTypeDocumented = defineCheck('contentTypeDocumented', ({ ope
             expected: 'no body',
             actual: `${actual || 'no content-type'}: ${preview(response.text)}`,
             hint: `Status ${response.status} is documented without a body.`,
-            inferred: `an additive change: the page shows ${response.status} without a body but does not forbid one`,
+            inferred: additiveBodyBasis(response.status),
           },
         ];
   }
   if (allowed.includes(actual)) return [];
-  const inferred = bodyBasis(operation, documented);
+  const inferred = mediaTypeBasis(operation, documented);
   if (response.text === '') {
     return [{ expected: `a body of ${allowed.join(' or ')}`, actual: '(no body)', hint: `Status ${response.status} is documented with a body.`, inferred }];
   }

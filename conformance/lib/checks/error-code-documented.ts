@@ -1,4 +1,5 @@
-import { bodyBasis, documentedCodes, namedExamples, type NamedExample } from '../basis.ts';
+import type { DocumentedResponse, OperationSpec } from '../../../specs/lib/operations.ts';
+import { bodyBasis, codeBasis, documentedCodes, messageBasis, namedExamples, type Basis, type NamedExample } from '../provenance.ts';
 import { defineCheck } from './check.ts';
 
 /** Keys whose values identify an error in the vendors' envelopes: a code, and its human text. */
@@ -29,63 +30,80 @@ export function leafAt(value: unknown, pointer: string): unknown {
     .reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), value);
 }
 
-/**
- * Every code the vendor documents for this status, by the pointer that carries it, and why the
- * list may be incomplete: an x-inferred example of the status stands for cases the page gives no
- * code for, so another code there rests on a guess.
- */
-function codesByPointer(examples: NamedExample[], extra: (string | number)[]): Map<string, { codes: Set<unknown>; open: string | undefined }> {
-  const out = new Map<string, { codes: Set<unknown>; open: string | undefined }>();
+interface CodesAt {
+  /** Codes the vendor documents for this status (examples it publishes, its code lists). */
+  documented: Set<unknown>;
+  /** Codes only cardmock's own examples give (its guess for a case the page gives no code for). */
+  guessed: Set<unknown>;
+  /** Why another code may be fine here: a case of this status has no documented code. */
+  open: Basis | undefined;
+}
+
+/** Per pointer that carries a code in this status's examples: what is documented, what is guessed. */
+function codesByPointer(op: OperationSpec, documented: DocumentedResponse, examples: NamedExample[]): Map<string, CodesAt> {
+  const out = new Map<string, CodesAt>();
   for (const example of examples) {
     for (const [pointer, value] of identifyingLeaves(example.value)) {
       if (!isCode(pointer)) continue;
-      const entry = out.get(pointer) ?? { codes: new Set(extra), open: undefined };
-      entry.codes.add(value);
-      if (example.mapping) entry.open ??= `${example.mapping}: the page gives no code for every case of this status`;
+      const entry = out.get(pointer) ?? { documented: new Set(documentedCodes(op, documented)), guessed: new Set(), open: undefined };
+      if (codeBasis(op, documented, example)) entry.guessed.add(value);
+      else entry.documented.add(value);
+      entry.open ??= example.mapping;
       out.set(pointer, entry);
     }
   }
   return out;
 }
 
-/**
- * An error carries a code the vendor documents for its status (its examples and its code lists);
- * when the scenario names the example of the rule it isolates, the code is that example's, and the
- * message too where the page states it.
- */
-export const errorCodeDocumented = defineCheck('errorCodeDocumented', ({ scenario, operation, response, documented, step }) => {
-  if (!documented || response.json === undefined) return [];
-  const examples = namedExamples(operation, documented);
-  const whole = bodyBasis(operation, documented);
-  const failures = [];
-  for (const [pointer, { codes, open }] of codesByPointer(examples, documentedCodes(operation, documented))) {
-    const actual = leafAt(response.json, pointer);
-    if (actual === undefined || codes.has(actual)) continue;
-    // A code the vendor documents for another status of this operation is wrong here, list or no list.
-    const elsewhere = operation.responses.find((r) => r !== documented && namedExamples(operation, r).some((e) => leafAt(e.value, pointer) === actual));
-    failures.push({
-      expected: `${pointer} one of ${[...codes].map((c) => JSON.stringify(c)).join(', ')}`,
-      actual: `${pointer}=${JSON.stringify(actual)}${elsewhere ? ` (documented for ${elsewhere.status})` : ''}`,
-      hint: `Answer ${response.status} with a code the vendor documents for it.`,
-      inferred: whole ?? (elsewhere ? undefined : open),
-    });
-  }
-  if (failures.length > 0 || step !== 'main' || !scenario.example || documented.status !== scenario.status) return failures;
+const list = (codes: Set<unknown>) => [...codes].map((c) => JSON.stringify(c)).join(', ');
 
-  const example = examples.find((e) => e.name === scenario.example);
-  if (!example) return [{ expected: `example ${scenario.example}`, actual: 'not in the spec', hint: 'The scenario names an example the spec does not have.' }];
-  const leaves = [...identifyingLeaves(example.value)];
-  const codeMismatch = leaves.filter(([p, v]) => isCode(p) && leafAt(response.json, p) !== v);
-  // A message is judged only once the code is right, and only where the page states its words.
-  const judged = codeMismatch.length > 0 ? codeMismatch : leaves.filter(([p, v]) => leafAt(response.json, p) !== v);
+/** The scenario's own example: its code is the one this case must get, and its message where the page states it. */
+function exampleDeviation(op: OperationSpec, documented: DocumentedResponse, example: NamedExample, json: unknown, ruleText: string) {
+  // Leaves the vendor writes for each request (which field is wrong) are not the example's to judge.
+  const leaves = [...identifyingLeaves(example.value)].filter(([p]) => !example.varies.includes(p));
+  const codeMismatch = leaves.filter(([p, v]) => isCode(p) && leafAt(json, p) !== v);
+  // A message is judged only once the code is right.
+  const judged = codeMismatch.length > 0 ? codeMismatch : leaves.filter(([p, v]) => leafAt(json, p) !== v);
   if (judged.length === 0) return [];
-  const bases = judged.map(([p]) => whole ?? example.mapping ?? (example.inferredPointers.includes(p) ? `x-inferred-pointers ${p} of example ${example.name}` : undefined));
+  const bases = judged.map(([p]) => (isCode(p) ? codeBasis(op, documented, example) : messageBasis(op, documented, example, p)));
   return [
     {
-      expected: `${scenario.example}: ${judged.map(([p, v]) => `${p}=${JSON.stringify(v)}`).join(', ')}`,
-      actual: judged.map(([p]) => `${p}=${JSON.stringify(leafAt(response.json, p))}`).join(', '),
-      hint: `Return the documented error ${codeMismatch.length > 0 ? 'code' : 'message'} for this case (${scenario.rule}).`,
-      inferred: bases.every((b) => b !== undefined) ? [...new Set(bases)].join('; ') : undefined,
+      expected: `${example.name}: ${judged.map(([p, v]) => `${p}=${JSON.stringify(v)}`).join(', ')}`,
+      actual: judged.map(([p]) => `${p}=${JSON.stringify(leafAt(json, p))}`).join(', '),
+      hint: `Return the documented error ${codeMismatch.length > 0 ? 'code' : 'message'} for this case (${ruleText}).`,
+      // A deviation from any documented leaf is a failure; only a deviation that rests on guesses alone warns.
+      inferred: bases.every((b) => b !== undefined) ? bases[0] : undefined,
     },
   ];
+}
+
+/**
+ * An error carries a code the vendor documents for its status (its examples and its code lists).
+ * When the scenario names the example of the rule it isolates, the code is that example's, and the
+ * message too where the page states it: a documented code of this case must come back, whatever
+ * other examples of the status are cardmock's guesses.
+ */
+export const errorCodeDocumented = defineCheck('errorCodeDocumented', ({ scenario, rule, operation, response, documented, step, expectedStatus }) => {
+  if (!documented || response.json === undefined) return [];
+  const examples = namedExamples(operation, documented);
+  const answer = [{ status: expectedStatus, example: scenario.example }, ...(scenario.alternatives ?? [])].find((a) => a.status === documented.status);
+  const own = step === 'main' && rule && answer?.example ? examples.find((e) => e.name === answer.example) : undefined;
+  const failures = own ? exampleDeviation(operation, documented, own, response.json, rule!.rule) : [];
+  // Where the scenario's own example carries a code, that code is judged; other pointers by the status's codes.
+  const judgedByOwn = new Set(own ? [...identifyingLeaves(own.value).keys()] : []);
+  for (const [pointer, codes] of codesByPointer(operation, documented, examples)) {
+    if (judgedByOwn.has(pointer)) continue;
+    const actual = leafAt(response.json, pointer);
+    if (actual === undefined || codes.documented.has(actual) || codes.guessed.has(actual)) continue;
+    // A code the vendor documents for another status of this operation is wrong here, guesses or none.
+    const elsewhere = operation.responses.find((r) => r !== documented && namedExamples(operation, r).some((e) => !codeBasis(operation, r, e) && leafAt(e.value, pointer) === actual));
+    const guessed = codes.guessed.size > 0 ? `cardmock's guess: ${list(codes.guessed)}` : '';
+    failures.push({
+      expected: codes.documented.size > 0 ? `${pointer} one of ${list(codes.documented)} (the vendor's)${guessed ? `; ${guessed}` : ''}` : `${pointer}: the vendor documents no code for ${documented.status} (${guessed})`,
+      actual: `${pointer}=${JSON.stringify(actual)}${elsewhere ? ` (documented for ${elsewhere.status})` : ''}`,
+      hint: codes.documented.size > 0 ? `Answer ${response.status} with a code the vendor documents for it.` : `No code is documented for this case; cardmock's guess is ${list(codes.guessed)}.`,
+      inferred: bodyBasis(operation, documented) ?? (elsewhere ? undefined : codes.open),
+    });
+  }
+  return failures;
 });

@@ -5,7 +5,7 @@ import { defineCheck, preview } from './check.ts';
  * An idempotent replay answers the body of the first answer and creates nothing: the session's
  * state after the replay equals the state before it (where the target has a control API).
  */
-export const replayIdempotent = defineCheck('replayIdempotent', ({ scenario, response, step, history, state }) => {
+export const replayIdempotent = defineCheck('replayIdempotent', ({ scenario, rule, response, step, history, state }) => {
   if (step !== 'main' || scenario.proves !== 'idempotent-replay') return [];
   const first = history?.at(-1)?.response;
   const failures = [];
@@ -13,7 +13,7 @@ export const replayIdempotent = defineCheck('replayIdempotent', ({ scenario, res
     failures.push({
       expected: `the first answer again: ${preview(first.text)}`,
       actual: preview(response.text),
-      hint: `A replay with the same idempotency key returns the stored answer (${scenario.rule}).`,
+      hint: `A replay with the same idempotency key returns the stored answer: ${rule?.rule ?? scenario.rule}`,
     });
   }
   if (state && !isDeepStrictEqual(state.before, state.after)) {

@@ -1,4 +1,4 @@
-import { vendorSpec } from '../spec-index.ts';
+import { headerBasis } from '../provenance.ts';
 import { defineCheck } from './check.ts';
 
 /** Response headers the spec marks required are present (extra headers are always fine). */
@@ -10,6 +10,6 @@ export const requiredHeadersPresent = defineCheck('requiredHeadersPresent', ({ o
       expected: `header ${name}`,
       actual: 'absent',
       hint: `Status ${response.status} documents a required ${name} header.`,
-      inferred: vendorSpec(operation.spec).inferred.nodeBasis(header),
+      inferred: headerBasis(operation, header),
     })),
 );

@@ -23,7 +23,8 @@ interface Fixtures {
   vouchers?: string[];
 }
 
-const answer = (status: number, name: string): MockResponse => responses.example(REDEEM, status, name);
+/** The named example of a status, answered as a rule of the spec's catalogue (`x-cardmock-rules`). */
+const answer = (status: number, name: string, rule: string): MockResponse => ({ ...responses.example(REDEEM, status, name), rule });
 
 function addFixtures(state: State, fixtures: Fixtures): string | undefined {
   for (const id of fixtures.vouchers ?? []) state.vouchers.set(id, { redeemed: false });
@@ -42,14 +43,17 @@ export const exampleVouchers: VendorModule<State, Fixtures> = {
     [REDEEM]: ({ state, request }) => {
       const voucherId = String(request.path.voucherId);
       const voucher = state.vouchers.get(voucherId);
-      if (!voucher) return answer(404, 'VOUCHER_NOT_FOUND');
-      if (voucher.redeemed) return answer(409, 'ALREADY_REDEEMED');
+      if (!voucher) return answer(404, 'VOUCHER_NOT_FOUND', 'example-vouchers.redeem.voucher-exists');
+      if (voucher.redeemed) return answer(409, 'ALREADY_REDEEMED', 'example-vouchers.redeem.once');
       voucher.redeemed = true;
-      return { status: 200, headers: { 'content-type': 'application/json' }, body: { voucherId, status: 'REDEEMED' } };
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: { voucherId, status: 'REDEEMED' }, rule: 'example-vouchers.redeem.redeems-voucher' };
     },
   },
-  authenticate: (credentials) => (credentials.scheme === 'bearer' && credentials.token === TOKEN ? undefined : answer(401, 'UNAUTHORIZED')),
-  reject: (kind) => (kind === 'unauthorized' ? answer(401, 'UNAUTHORIZED') : answer(400, 'INVALID_REQUEST')),
+  authenticate: (credentials) =>
+    credentials.scheme === 'bearer' && credentials.token === TOKEN ? undefined : answer(401, 'UNAUTHORIZED', 'example-vouchers.redeem.token-required'),
+  // The core names the rule it refuses by (the catalogue's request-invalid or credentials rule, or cardmock's own).
+  reject: (kind, _problems, _operationId, rule) =>
+    kind === 'unauthorized' ? answer(401, 'UNAUTHORIZED', rule ?? 'example-vouchers.redeem.token-required') : answer(400, 'INVALID_REQUEST', rule ?? 'example-vouchers.redeem.request-valid'),
   samples: {
     authorization: `Bearer ${TOKEN}`,
     fixtures: { voucherId: 'V1' },

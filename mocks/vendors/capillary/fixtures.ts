@@ -34,6 +34,9 @@ export const capillarySamples = {
     existingCardNumber: 'ghost0000800001000001',
     existingCardExternalId: 'CardExternal0001',
     readOnlyAuthorization: basic('store.viewer', 'viewer123'),
+    /** A till with WRITE access and its password in clear (the clear-password scenario sends it as it is). */
+    tillUsername: 'store.server',
+    tillPassword: 'server123',
   },
   requests: {
     addCardToSeries: {

@@ -3,7 +3,7 @@ import { documents } from '../../../generated/documents.ts';
 import { operationsOf } from '../../../specs/lib/operations.ts';
 import { createSchemaRegistry } from '../../../specs/lib/schema-registry.ts';
 import { TRANSPORTS, createTransport, freshSession, type SentRequest } from '../../testing/transports.ts';
-import { CREATE, enfuceResponses } from './errors.ts';
+import { CREATE, enfuceResponses } from './answers.ts';
 import { AUDIT_USER, CUSTOMER_ID, ENFUCE_BASIC, ENFUCE_TOKEN, OTHER_CUSTOMER_ID, sampleBody } from './fixtures.ts';
 import { IDEMPOTENCY_TTL_MS } from './idempotency-store.ts';
 import type { EnfuceState } from './state.ts';
@@ -49,11 +49,14 @@ const ROWS: { given: string; request: SentRequest; status: number; body?: unknow
   { given: 'auditUser empty', request: create({ query: '?auditUser=' }), status: 400, field: 'auditUser' },
   { given: 'embossing.lastName with €', request: withBody((b) => (b.embossing.lastName = 'Öberg€')), status: 400, body: EMBOSSING },
   ...[
-    ['firstName', 'Łukasz'],
+    ['firstName', 'Παπαδόπουλος'],
+    ['lastName', 'Жуков'],
     ['companyName', 'Acme™'],
+    ['additionalField1', '2×3'],
+    ['additionalField2', 'ƀ, the first letter after Latin Extended-A'],
     ['additionalField3', 'line\nbreak'],
   ].map(([field, value]) => ({
-    given: `embossing.${field} with a character outside the default set`,
+    given: `embossing.${field} with a character outside the default and printed-card sets`,
     request: withBody((b) => (b.embossing[field!] = value)),
     status: 400,
     body: { ...EMBOSSING, detail: EMBOSSING.detail.replace(EXAMPLE_EMBOSSED_FIELD, `embossing.${field}`) },
@@ -121,6 +124,19 @@ describe.each(TRANSPORTS)('Enfuce create multi-application card via %s', (name) 
     const r = await send(s, withBody((b) => (sent === undefined ? delete b.pinStatus : (b.pinStatus = sent))));
     expect(r.status).toBe(201);
     expect(state(s).cards.get(r.body.mainId)!.pinStatus).toBe(stored);
+  });
+
+  // The page's list for printed cards, as it stands (spaces included), but for ă Ą ą where the
+  // seed shows a stray U+3979 (EmbossedText in the spec says why).
+  const PRINTED_SET =
+    'ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüý þÿĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħĨĩĪīĬĭĮįİıIJijĴĵĶķĸĹ ĺĻļĽľĿŀŁłŃńŅņŇňʼnŊŋŌōŎŏŐőŒœŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŦŧŨũŪūŬŭŮůŰűŲųŴŵ ŶŷŸŹźŻżŽžſǪǫȘșȚțȪȫȮȯȲȳḐḑṢṣẞỌọ';
+
+  it('every character of the printed-card set is accepted', async () => {
+    const s = freshSession();
+    const r = await send(s, withBody((b) => {
+      b.embossing = { firstName: PRINTED_SET.slice(0, 100), lastName: PRINTED_SET.slice(100), companyName: 'Łódź Świętokrzyska Ș.A.' };
+    }));
+    expect(r.status).toBe(201);
   });
 
   it('every character of the default embossing set is accepted', async () => {

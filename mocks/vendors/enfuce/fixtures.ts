@@ -1,6 +1,6 @@
 /**
  * Default Enfuce data of every new session (mocks/vendors/enfuce/README.md): two customers. Enfuce
- * accepts Bearer (the seed's sample request) and HTTP Basic (its API introduction); the mock takes
+ * accepts Bearer (its API reference's sample request) and HTTP Basic (its API introduction); the mock takes
  * any well-formed credentials of either kind, so these are only what the samples send.
  */
 import type { SampleCall } from '../../core/vendor.ts';

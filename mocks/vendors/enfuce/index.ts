@@ -1,7 +1,7 @@
 import { documents } from '../../../generated/documents.ts';
 import { seededState, type VendorModule } from '../../core/vendor.ts';
 import { createMultiApplicationCard } from './create-multi-application-card.ts';
-import { enfuceResponses, rejectEnfuce } from './errors.ts';
+import { enfuceResponses, rejectEnfuce } from './answers.ts';
 import { FIRST_ID, enfuceFixtures, enfuceSamples } from './fixtures.ts';
 import { addFixtures, emptyState, snapshot, type EnfuceFixtures, type EnfuceState } from './state.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRANSPORTS, createTransport, freshSession, type Received, type SentRequest } from '../../testing/transports.ts';
-import { ADD_CARDS, exchangeSolutionsResponses } from './errors.ts';
+import { ADD_CARDS, exchangeSolutionsResponses } from './answers.ts';
 import { EXCHANGE_SOLUTIONS_TOKEN, OWN_CARD, SESSIONS, TAKEN_CARD } from './fixtures.ts';
 import { exchangeSolutions } from './index.ts';
 import type { ExchangeSolutionsState } from './state.ts';
@@ -197,15 +197,10 @@ describe.each(TRANSPORTS)('Exchange Solutions add cards via %s', (name) => {
     expect(other.body).toEqual({ successList: [], errorList: [{ cardNumber: FRESH, errorMessage: CARD_ON_ANOTHER_ACCOUNT }] });
   });
 
-  it('PHYSICAL example with its second card on another account → exactly the PARTLY_ADDED example', async () => {
-    const s = freshSession();
-    const partly = example(200, 'PARTLY_ADDED');
-    const added = await t.control(s, 'POST', '/__cardmock/exchange-solutions/fixtures', {
-      accounts: [{ accountId: 'ACC-X', cards: partly.errorList.map((e: { cardNumber: string }) => e.cardNumber) }],
-    });
-    expect(added.status).toBe(200);
-    const r = await send(s, add());
-    expect([r.status, r.body]).toEqual([200, partly]);
+  it('the PARTLY_ADDED request example, to its session → exactly the PARTLY_ADDED response example', async () => {
+    const session = exchangeSolutionsResponses.operation(ADD_CARDS).parameters.find((p) => p.name === 'correlation_id')!.examples!.PARTLY_ADDED as { value: string };
+    const r = await send(freshSession(), add({ session: session.value, body: requestExample('PARTLY_ADDED') }));
+    expect([r.status, r.body]).toEqual([200, example(200, 'PARTLY_ADDED')]);
   });
 
   it('digital card numbers are unique, and the same in two sessions with the same history', async () => {

@@ -17,6 +17,8 @@ export const SESSIONS = {
   noDigital: '0e5c0000-0000-4000-8000-000000001007',
   suspended: '0e5c0000-0000-4000-8000-000000001008',
   cancelled: '0e5c0000-0000-4000-8000-000000001009',
+  /** The spec's PARTLY_ADDED example adds its card here, so no other example's account changes. */
+  partly: '0e5c0000-0000-4000-8000-000000001010',
 } as const;
 
 /** A card of ACC-1001 (the active account) and one of ACC-1002 (another account). */
@@ -43,6 +45,7 @@ export const exchangeSolutionsFixtures: ExchangeSolutionsFixtures = {
     account(1007, { digitalCardsEnabled: false }),
     account(1008, { status: 'Suspended' }),
     account(1009, { status: 'Cancelled' }),
+    account(1010),
   ],
   sessions: Object.values(SESSIONS).map((correlationId, i) => ({ correlationId, accountId: `ACC-${1001 + i}` })),
   tokens: [EXCHANGE_SOLUTIONS_TOKEN],

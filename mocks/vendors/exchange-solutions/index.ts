@@ -1,7 +1,7 @@
 import { documents } from '../../../generated/documents.ts';
 import { seededState, sessionBearerTokens, type VendorModule } from '../../core/vendor.ts';
 import { addCardsToAccount } from './add-cards-to-account.ts';
-import { exchangeSolutionsError, exchangeSolutionsResponses, rejectExchangeSolutions } from './errors.ts';
+import { addCardsRules, exchangeSolutionsResponses, rejectExchangeSolutions } from './answers.ts';
 import { exchangeSolutionsFixtures, exchangeSolutionsSamples } from './fixtures.ts';
 import { addFixtures, emptyState, snapshot, type ExchangeSolutionsFixtures, type ExchangeSolutionsState } from './state.ts';
 
@@ -15,6 +15,6 @@ export const exchangeSolutions: VendorModule<ExchangeSolutionsState, ExchangeSol
   samples: exchangeSolutionsSamples,
   operations: { addCardsToAccount },
   // ES issues client-credential tokens; the mock accepts the session's tokens and refuses any other alike.
-  authenticate: sessionBearerTokens(() => exchangeSolutionsError(401, 'UNAUTHORIZED')),
+  authenticate: sessionBearerTokens(() => addCardsRules.refuse('exchange-solutions.add-cards.token-valid')),
   reject: rejectExchangeSolutions,
 };

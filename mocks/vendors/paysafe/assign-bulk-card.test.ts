@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRANSPORTS, createTransport, freshSession, type SentRequest } from '../../testing/transports.ts';
-import { paysafeResponses } from './errors.ts';
+import { paysafeResponses } from './answers.ts';
 import { PAYSAFE_TOKEN } from './fixtures.ts';
 import type { PaysafeState } from './state.ts';
 

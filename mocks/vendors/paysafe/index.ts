@@ -1,7 +1,7 @@
 import { documents } from '../../../generated/documents.ts';
 import { seededState, sessionBearerTokens, type VendorModule } from '../../core/vendor.ts';
 import { assignBulkCard } from './assign-bulk-card.ts';
-import { paysafeError, paysafeResponses, rejectPaysafe } from './errors.ts';
+import { assignRules, paysafeResponses, rejectPaysafe } from './answers.ts';
 import { paysafeFixtures, paysafeSamples } from './fixtures.ts';
 import { addFixtures, emptyState, snapshot, type PaysafeFixtures, type PaysafeState } from './state.ts';
 
@@ -15,6 +15,6 @@ export const paysafe: VendorModule<PaysafeState, PaysafeFixtures> = {
   samples: paysafeSamples,
   operations: { assignBulkCard },
   // Paysafe answers a missing, invalid or expired token alike: 401 code 5279.
-  authenticate: sessionBearerTokens(() => paysafeError(401, 'INVALID_CREDENTIALS')),
+  authenticate: sessionBearerTokens(() => assignRules.refuse('paysafe.assign.token-valid')),
   reject: rejectPaysafe,
 };

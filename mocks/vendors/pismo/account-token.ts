@@ -4,7 +4,7 @@
  * does not verify signatures (there is no Pismo key to verify against offline).
  * @see https://developers.pismo.io/pismo-docs/docs/authentication-with-oauth2
  */
-export type AccountToken = { ok: true; accountId: string } | { ok: false; reason: 'malformed' | 'expired' | 'no-account' };
+export type AccountToken = { ok: true; accountId: string } | { ok: false; reason: 'malformed' | 'no-expiry' | 'expired' | 'no-account' };
 
 /** Claims of recently seen tokens: a client sends the same token on every request. */
 const claimsCache = new Map<string, Record<string, unknown> | undefined>();
@@ -18,7 +18,8 @@ export function readAccountToken(token: string, nowMs: number): AccountToken {
     claimsCache.set(token, claims);
   }
   if (claims === undefined) return { ok: false, reason: 'malformed' };
-  if (typeof claims.exp !== 'number' || claims.exp * 1000 <= nowMs) return { ok: false, reason: 'expired' };
+  if (typeof claims.exp !== 'number') return { ok: false, reason: 'no-expiry' };
+  if (claims.exp * 1000 <= nowMs) return { ok: false, reason: 'expired' };
   const account = claims.uid ?? claims.account_id;
   if (typeof account !== 'string' && typeof account !== 'number') return { ok: false, reason: 'no-account' };
   return { ok: true, accountId: String(account) };

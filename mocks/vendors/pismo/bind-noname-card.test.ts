@@ -3,7 +3,7 @@ import { documents } from '../../../generated/documents.ts';
 import { createSchemaRegistry } from '../../../specs/lib/schema-registry.ts';
 import { ASYNC_DELAY_MS, TRANSPORTS, createTransport, freshSession, type Received, type SentRequest } from '../../testing/transports.ts';
 import { pismoAccountToken } from './account-token.ts';
-import { BIND, pismoResponses } from './errors.ts';
+import { BIND, pismoResponses } from './answers.ts';
 import type { PismoState } from './state.ts';
 
 const schemas = createSchemaRegistry(documents.pismo, 'pismo');

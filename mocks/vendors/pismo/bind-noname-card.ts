@@ -4,18 +4,23 @@
  * delay the card is CREATED and the `cards/bind_card` event is logged. With `reissued_card_id` the
  * replaced card becomes REISSUED and `cards/update` is logged as well.
  *
- * Cases the page leaves open, mapped to documented statuses (Pismo documents no 404):
- * - unknown card ID (or not a number) → 400 CARD_NOT_FOUND: the request names no card we can bind;
- * - token account ≠ `x-account-id`, unknown account, or customer not in the account → 403: the
- *   account token gives no permission over that account or customer;
- * - `reissued_card_id` unknown or of another account → 400 REISSUED_CARD_NOT_FOUND;
- * - card not UNBOUND, or a bind of it still in flight → 409 CARD_NOT_UNBOUND.
+ * Order of checks, each a rule of the catalogue (Pismo documents no 404, and no error bodies):
+ * - the token's account is `x-account-id` (`pismo.bind.token-of-account`, inferred: 403, the
+ *   account token gives no permission over another account);
+ * - the customer belongs to that account (`pismo.bind.customer-of-account`, inferred: 403); an
+ *   account the mock does not know has no customers, so it is refused the same way;
+ * - the card exists (`pismo.bind.card-exists`, 400 CARD_NOT_FOUND: the request names no card to
+ *   bind) and is UNBOUND, with no bind of it in flight (`pismo.bind.card-unbound`, 409);
+ * - `reissued_card_id` names a card (`pismo.bind.reissued-card-exists`) of the same account, other
+ *   than the noname card (`pismo.bind.reissued-card-of-account`, inferred), both 400
+ *   REISSUED_CARD_NOT_FOUND;
+ * then the bind is accepted (`pismo.bind.binds-unbound-card`, or `pismo.bind.reissues-card`).
  */
 import type { components, operations } from '../../../generated/pismo.ts';
 import type { OperationResponse, ParametersOf, RequestBodyOf } from '../../core/typed-response.ts';
 import type { OperationContext } from '../../core/vendor.ts';
 import { readAccountToken } from './account-token.ts';
-import { pismoError } from './errors.ts';
+import { bindRules } from './answers.ts';
 import type { PismoCard, PismoState } from './state.ts';
 
 type Operation = operations['post-v2-card-bind'];
@@ -31,23 +36,26 @@ export function bindNonameCard(
 
   const token = credentials.scheme === 'bearer' ? readAccountToken(credentials.token, clock.now()) : undefined;
   if (!token?.ok || token.accountId !== accountHeader) {
-    return pismoError(403, 'FORBIDDEN', 'the account token is for another account than x-account-id');
+    return bindRules.refuse('pismo.bind.token-of-account', 'the account token is for another account than x-account-id');
   }
   const accountId = Number(accountHeader);
   const customers = state.accounts.get(accountId);
-  if (!customers) return pismoError(403, 'FORBIDDEN', `account ${accountHeader} is unknown`);
-  if (!customers.has(customerId)) return pismoError(403, 'FORBIDDEN', `customer ${customerId} is not in account ${accountId}`);
+  if (!customers) return bindRules.refuse('pismo.bind.customer-of-account', `account ${accountHeader} is unknown`);
+  if (!customers.has(customerId)) return bindRules.refuse('pismo.bind.customer-of-account', `customer ${customerId} is not in account ${accountId}`);
 
   const card = /^\d+$/.test(request.path.cardId) ? state.cards.get(Number(request.path.cardId)) : undefined;
-  if (!card) return pismoError(400, 'CARD_NOT_FOUND', `no card ${request.path.cardId}`);
-  if (card.status !== 'UNBOUND' || card.bindPending) return pismoError(409, 'CARD_NOT_UNBOUND', `card ${card.cardId} is ${card.bindPending ? 'being bound' : card.status}`);
+  if (!card) return bindRules.refuse('pismo.bind.card-exists', `no card ${request.path.cardId}`);
+  if (card.status !== 'UNBOUND' || card.bindPending) {
+    return bindRules.refuse('pismo.bind.card-unbound', `card ${card.cardId} is ${card.bindPending ? 'being bound' : card.status}`);
+  }
 
   const reissuedId = request.body?.reissued_card_id;
   let reissued: PismoCard | undefined;
   if (reissuedId !== undefined) {
     reissued = state.cards.get(reissuedId);
-    if (!reissued || reissued.accountId !== accountId || reissued.cardId === card.cardId) {
-      return pismoError(400, 'REISSUED_CARD_NOT_FOUND', `card ${reissuedId} is not a card of account ${accountId}`);
+    if (!reissued) return bindRules.refuse('pismo.bind.reissued-card-exists', `no card ${reissuedId}`);
+    if (reissued.accountId !== accountId || reissued.cardId === card.cardId) {
+      return bindRules.refuse('pismo.bind.reissued-card-of-account', `card ${reissuedId} is not a card of account ${accountId}`);
     }
   }
 
@@ -77,7 +85,7 @@ export function bindNonameCard(
       }));
     }
   });
-  return { status: 202, headers: {}, body: undefined };
+  return bindRules.succeed(reissued ? 'pismo.bind.reissues-card' : 'pismo.bind.binds-unbound-card', undefined);
 }
 
 function cardData(card: PismoCard) {

@@ -1,6 +1,7 @@
 /**
  * Default Pismo data of every new session (listed in README, "Pismo"): two accounts, a bulk of
- * UNBOUND noname cards, bound cards to reissue, and a blocked card.
+ * UNBOUND noname cards, bound cards to reissue, and a blocked card. The spec's paired examples
+ * each use cards of their own among these (specs/README.md, "Paired examples").
  */
 import { pismoAccountToken } from './account-token.ts';
 import type { PismoFixtures } from './state.ts';
@@ -22,6 +23,8 @@ export const pismoFixtures: PismoFixtures = {
       externalId: `noname-${i + 1}`,
     })),
     { cardId: 7100, status: 'NORMAL', accountId: 1001, customerId: 2001, programId: 1001, printedName: 'ANA SOUZA' },
+    // The card the spec's REISSUE example replaces, so that no other example's card changes.
+    { cardId: 7101, status: 'NORMAL', accountId: 1001, customerId: 2001, programId: 1001, printedName: 'ANA SOUZA' },
     { cardId: 7200, status: 'NORMAL', accountId: 1002, customerId: 2003, programId: 1001, printedName: 'RUI COSTA' },
     { cardId: 7300, status: 'BLOCKED', programId: 1001, bulkId: 501, externalId: 'noname-blocked' },
   ],
@@ -37,6 +40,10 @@ export const pismoSamples = {
     otherAccountCustomerId: 2003,
     unboundCardId: 7001,
     boundCardId: 7100,
+    reissuableCardId: 7100,
+    otherAccountCardId: 7200,
+    /** An account token of account 1001 that expired in 2001. */
+    expiredAuthorization: `Bearer ${pismoAccountToken(1001, 1_000_000_000)}`,
   },
   requests: {
     'post-v2-card-bind': { path: { cardId: 7001 }, headers: { 'x-account-id': '1001', 'x-customer-id': '2001' } },

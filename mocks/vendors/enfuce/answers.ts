@@ -1,0 +1,50 @@
+/**
+ * Enfuce's answers by rule. The card API publishes no error body, so cardmock answers RFC 7807
+ * `application/problem+json` `{type, title, status, detail}` as Enfuce's newer API does; every
+ * refusal is an `x-inferred` named example of specs/enfuce.openapi.yaml, and only `detail` (the
+ * RFC's "explanation specific to this occurrence") is filled in here.
+ * @see https://www.rfc-editor.org/rfc/rfc7807
+ */
+import type { components, operations } from '../../../generated/enfuce.ts';
+import type { RuleAnswers } from '../../../generated/rules.ts';
+import type { RequestProblem } from '../../core/compile-operation.ts';
+import { operationRules } from '../../core/rule-answers.ts';
+import type { MockResponse } from '../../core/types.ts';
+import type { RejectionKind } from '../../core/vendor.ts';
+import { describeProblem } from './problem-detail.ts';
+import { CREATE, enfuceResponses } from './responses.ts';
+
+export { CREATE, enfuceResponses };
+
+export type Problem = components['schemas']['ErrorEnvelope'];
+
+/** Answers of the create call by rule; a refusal's `detail` is replaced when given. */
+export const createRules = operationRules<RuleAnswers['enfuce'], operations>(enfuceResponses)(CREATE, (body, detail: string) => {
+  body.detail = detail;
+});
+
+const notFoundDetail = (enfuceResponses.example(CREATE, 404, 'CUSTOMER_NOT_FOUND').body as Problem).detail ?? '';
+
+/** CUSTOMER_NOT_FOUND, its detail naming the customer asked for where the example names its sample ID. */
+export function customerNotFound(customerId: string) {
+  return createRules.refuse('enfuce.create.customer-exists', notFoundDetail.replace(/\d+/, () => customerId));
+}
+
+export function rejectEnfuce(kind: RejectionKind, problems: RequestProblem[], _operationId?: string, rule?: string): MockResponse {
+  const detail = problems.map(describeProblem).join('; ');
+  switch (kind) {
+    case 'unauthorized':
+      // Enfuce accepts Bearer and Basic alike; the documented answer says so whatever was sent.
+      return createRules.refuse(createRules.refusal(rule) ?? 'enfuce.create.credentials-required');
+    case 'not-found':
+      return createRules.refuse('enfuce.create.customer-exists', detail);
+    case 'method-not-allowed': {
+      // RFC 7807: a problem's `status` member repeats the HTTP status the engine sets (405).
+      const response = createRules.refuse('enfuce.create.request-valid', detail);
+      return { ...response, body: { ...response.body, status: 405, title: 'Method Not Allowed' } };
+    }
+    case 'invalid':
+      // A character outside the embossing set, when it is all that is wrong, keeps its own example.
+      return createRules.refuse(rule === 'enfuce.create.embossing-characters' ? rule : 'enfuce.create.request-valid', detail);
+  }
+}
