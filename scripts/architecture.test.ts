@@ -1,13 +1,14 @@
 /**
  * The README's Architecture block and the folder layout tell the same story: every folder the block
- * names exists, and every source folder is named there (mocks/ and conformance/ by their folders).
+ * names exists, and every source folder is named there (mocks/, mocks/core and conformance/ by
+ * their folders).
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url);
 const TOP_FOLDERS = ['specs', 'generated', 'scripts'];
-const NAMED_BY_SUBFOLDERS = ['mocks', 'conformance'];
+const NAMED_BY_SUBFOLDERS = ['mocks', 'mocks/core', 'conformance'];
 
 function architectureBlock(): string {
   const readme = readFileSync(new URL('README.md', root), 'utf8');
@@ -15,11 +16,11 @@ function architectureBlock(): string {
   return /```\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
 }
 
-/** The folder each line of the block starts with (`specs/`, `mocks/core`, …). */
+/** The folder each line of the block starts with (`specs/`, `mocks/core`, `mocks/core/request`, …). */
 const namedFolders = (block: string): string[] =>
   block
     .split('\n')
-    .map((line) => /^([a-z][\w-]*(?:\/[\w-]+)?)\/?\s/.exec(line)?.[1])
+    .map((line) => /^([a-z][\w-]*(?:\/[\w-]+)*)\/?\s/.exec(line)?.[1])
     .filter((name): name is string => name !== undefined);
 
 const isFolder = (path: string) => statSync(new URL(path, root), { throwIfNoEntry: false })?.isDirectory() ?? false;

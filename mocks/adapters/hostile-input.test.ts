@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import http from 'node:http';
 import { createSchemaRegistry } from '../../specs/lib/schema-registry.ts';
-import { CARDMOCK_RULES } from '../core/cardmock-rules.ts';
+import { CARDMOCK_RULES } from '../core/responses/cardmock-rules.ts';
 import { sampleCall, type ConcreteCall } from '../core/sample-call.ts';
 import type { VendorModule } from '../core/vendor.ts';
 import { allVendors } from '../vendors/index.ts';

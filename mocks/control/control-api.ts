@@ -6,18 +6,19 @@
 import { documents } from '../../generated/documents.ts';
 import { operationsOf } from '../../specs/lib/operations.ts';
 import { describeSource, type Rule } from '../../specs/lib/rules.ts';
-import { CARDMOCK_RULE_SOURCE, CARDMOCK_RULES } from '../core/cardmock-rules.ts';
+import { CARDMOCK_RULE_SOURCE, CARDMOCK_RULES } from '../core/responses/cardmock-rules.ts';
 import type { OpenApiDocument } from '../../specs/lib/openapi-document.ts';
 import { createSchemaRegistry, describeErrors } from '../../specs/lib/schema-registry.ts';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { VendorModule } from '../core/vendor.ts';
-import { compileOperation, type RequestProblem, type ValidatedRequest } from '../core/compile-operation.ts';
+import { compileOperation } from '../core/request/router.ts';
+import type { RequestProblem, ValidatedRequest } from '../core/types.ts';
 import type { Engine } from '../core/engine.ts';
-import { MAX_FAULT_RULES, type FaultRule } from '../core/faults.ts';
-import { countEntities, jsonDepth, limitMessage, storedBytesLimit, utf8Length } from '../core/session-limits.ts';
-import { sessionName } from '../core/session-name.ts';
+import { MAX_FAULT_RULES } from '../core/request/faults.ts';
+import type { FaultRule } from '../core/session/session.ts';
+import { countEntities, jsonDepth, limitMessage, storedBytesLimit, utf8Length } from '../core/session/session-limits.ts';
 import { jsonChunks, turns } from './json-chunks.ts';
-import type { Session } from '../core/session-store.ts';
+import { sessionName, type Session } from '../core/session/session.ts';
 import { cardmockError } from '../core/cardmock-error.ts';
 import { SESSION_HEADER, json, type MockRequest, type MockResponse } from '../core/types.ts';
 

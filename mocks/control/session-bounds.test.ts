@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import { createEngine, type EngineOptions } from '../core/engine.ts';
 import { concreteCall, sampleCall } from '../core/sample-call.ts';
-import type { SessionLimits } from '../core/session-limits.ts';
-import { STATE_BYTES_PER_STORED_BYTE } from '../core/session-pool.ts';
+import type { SessionLimits } from '../core/session/session-limits.ts';
+import { STATE_BYTES_PER_STORED_BYTE } from '../core/session/session-pool.ts';
 import { startServer, type RunningServer } from '../adapters/node-http.ts';
 import { allVendors } from '../vendors/index.ts';
 

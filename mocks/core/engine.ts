@@ -1,20 +1,19 @@
 /**
- * The transport-free mock server: routes `/<vendor>/...` to the vendor's operation, applies faults,
- * checks credentials and validates the request against the spec, then runs the domain operation on
- * the session's state. Adapters (Node HTTP, MSW) only translate to and from MockRequest/MockResponse.
- * The steps live in their own files: handle-vendor-request.ts (session, routing, log) and
- * run-operation.ts (faults, credentials, limits, the handler).
+ * The transport-free mock server: routes `/<vendor>/...` to the vendor, whose request takes the
+ * steps of vendor-request.ts (session, route, fault, credentials, vendor authentication, limits,
+ * validation, operation, documented-status guard, log) on the session's state. Adapters (Node
+ * HTTP, MSW) only translate to and from MockRequest/MockResponse.
  */
 import { systemClock } from './clock.ts';
-import { createDelays } from './delays.ts';
-import type { EngineContext } from './engine-context.ts';
-import { handleVendorRequest } from './handle-vendor-request.ts';
-import { DEFAULT_SESSION_LIMITS, type SessionLimits } from './session-limits.ts';
-import { createSessionStore, type SessionStore } from './session-store.ts';
+import { createDelays } from './request/fault-delays.ts';
+import { compileRouter } from './request/router.ts';
+import { cardmockError } from './cardmock-error.ts';
+import { DEFAULT_SESSION_LIMITS, type SessionLimits } from './session/session-limits.ts';
+import { createSessionStore, type SessionStore } from './session/session-store.ts';
+import { vendorState } from './session/session.ts';
 import type { ClientPresence, Clock, MockRequest, MockResponse } from './types.ts';
-import type { EngineSettings, VendorModule } from './vendor.ts';
-import { vendorState } from './vendor-state.ts';
-import { compileVendors } from './vendor-runtime.ts';
+import { vendorNameProblem, type EngineSettings, type VendorModule } from './vendor.ts';
+import { answerVendorRequest, type EngineContext, type VendorRuntime } from './vendor-request.ts';
 
 export interface EngineOptions {
   vendors: VendorModule[];
@@ -53,30 +52,43 @@ export function createEngine(options: EngineOptions): Engine {
     limits,
     store: createSessionStore(clock, limits),
     sleep: options.sleep ?? delays.sleep,
-    runtimes: compileVendors(options.vendors),
   };
-  const handleVendor = (name: string, request: MockRequest) => handleVendorRequest(context, name, request);
+  const runtimes = new Map(options.vendors.map((module) => [module.name, compileVendor(module)]));
+  const handleVendor = (name: string, request: MockRequest) => {
+    const runtime = runtimes.get(name);
+    if (!runtime) return Promise.resolve(cardmockError(404, 'UNKNOWN_VENDOR', `No vendor "${name}". Vendors: ${[...runtimes.keys()].join(', ')}`));
+    return answerVendorRequest(context, runtime, request);
+  };
   return {
     clock,
     store: context.store,
     settings: context.settings,
     limits,
     vendors: options.vendors,
-    vendor: (name) => context.runtimes.get(name)?.module,
+    vendor: (name) => runtimes.get(name)?.module,
     handleVendor,
     handle(request) {
       const m = /^\/([^/]+)(\/.*)?$/.exec(request.path);
       if (!m) return handleVendor('', request);
       return handleVendor(m[1]!, { ...request, path: m[2] ?? '/' });
     },
-    state: <State>(sessionId: string, vendor: string) => sessionVendorState(context, sessionId, vendor) as State,
+    state: <State>(sessionId: string, vendor: string) => sessionVendorState(context, runtimes.get(vendor)?.module, sessionId, vendor) as State,
     cancelDelays: delays.cancelAll,
   };
 }
 
+/** The vendor with its spec's operations compiled once, at start-up; throws (a programmer error) when it lacks a handler for one. */
+function compileVendor(module: VendorModule): VendorRuntime {
+  const badName = vendorNameProblem(module.name);
+  if (badName) throw new Error(badName);
+  for (const op of module.responses.operations) {
+    if (!module.operations[op.operationId]) throw new Error(`${module.name}: no handler for ${op.operationId}`);
+  }
+  return { module, operations: compileRouter(module.document, module.name, module.responses.operations) };
+}
+
 /** A vendor's state in a session, outside any request (control API, tests): due transitions run first. */
-function sessionVendorState(context: EngineContext, sessionId: string, vendor: string): unknown {
-  const module = context.runtimes.get(vendor)?.module;
+function sessionVendorState(context: EngineContext, module: VendorModule | undefined, sessionId: string, vendor: string): unknown {
   if (!module) throw new Error(`unknown vendor ${vendor}`);
   const session = context.store.enter(sessionId);
   try {

@@ -1,4 +1,7 @@
-/** The transport-free request and response that every adapter translates to and from. */
+/**
+ * The transport-free request and response that every adapter translates to and from, and what
+ * the core makes of a request: its validated values, or the problems the spec finds in it.
+ */
 
 export interface MockRequest {
   method: string;
@@ -39,6 +42,28 @@ export interface MockResponse {
    * and kept in the request log.
    */
   rule?: string;
+}
+
+export type ParameterLocation = 'path' | 'query' | 'header';
+
+export interface RequestProblem {
+  in: ParameterLocation | 'body';
+  /** Dotted field path (`physicalCards.0.loyaltyId`), the parameter or header name, or '' for the whole body. */
+  field: string;
+  message: string;
+  /**
+   * The rule of the operation's catalogue this problem breaks, where the failing schema node names
+   * one (`x-cardmock-rule`): a documented rule the schema expresses keeps its documented answer.
+   */
+  rule?: string;
+}
+
+/** A request as its operation's spec reads it: parameters decoded and coerced, the body parsed. */
+export interface ValidatedRequest<Body = unknown> {
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  header: Record<string, unknown>;
+  body: Body;
 }
 
 export interface Clock {

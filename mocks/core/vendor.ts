@@ -1,10 +1,9 @@
 /** What a vendor plugs into the engine: its state, its operations and its error envelope. */
 import { documents } from '../../generated/documents.ts';
 import type { OpenApiDocument } from '../../specs/lib/openapi-document.ts';
-import type { RequestProblem, ValidatedRequest } from './compile-operation.ts';
-import type { Credentials } from './credentials.ts';
-import type { DocumentedResponses } from './documented-responses.ts';
-import type { Clock, MockResponse } from './types.ts';
+import type { Credentials } from './request/credentials.ts';
+import type { DocumentedResponses } from './responses/documented-responses.ts';
+import type { Clock, MockResponse, RequestProblem, ValidatedRequest } from './types.ts';
 
 /**
  * What an operation receives. `Params`: its parameters typed from the generated operation

@@ -6,7 +6,7 @@
  * by hand, and nothing in it may crash the server or reach past the vendor it names.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { lazy } from '../core/lazy.ts';
+import { lazy } from '../core/request/lazy.ts';
 import { VENDOR_NAME } from '../core/vendor.ts';
 
 export const REDACTED = '[REDACTED]';

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleId } from '../../generated/rules.ts';
-import { CARDMOCK_RULES, type CardmockRuleId } from '../core/cardmock-rules.ts';
+import { CARDMOCK_RULES, type CardmockRuleId } from '../core/responses/cardmock-rules.ts';
 import { concreteCall } from '../core/sample-call.ts';
 import { DEFAULT_SESSION, RULE_HEADER } from '../core/types.ts';
 import type { SampleCall, VendorModule } from '../core/vendor.ts';

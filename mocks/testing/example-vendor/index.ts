@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { documentedResponses } from '../../core/documented-responses.ts';
+import { documentedResponses } from '../../core/responses/documented-responses.ts';
 import type { MockResponse } from '../../core/types.ts';
 import { seededState, type VendorModule } from '../../core/vendor.ts';
 import type { OpenApiDocument } from '../../../specs/lib/openapi-document.ts';

@@ -15,7 +15,7 @@
  * - Otherwise the card is added (`capillary.add.adds-card`).
  */
 import type { operations } from '../../../generated/capillary.ts';
-import type { OperationResponse, ParametersOf, RequestBodyOf } from '../../core/typed-response.ts';
+import type { OperationResponse, ParametersOf, RequestBodyOf } from '../../core/responses/typed-response.ts';
 import type { OperationContext } from '../../core/vendor.ts';
 import { ADD_CARD, addCardRules, capillaryResponses } from './answers.ts';
 import { addCard, type CapillaryState } from './state.ts';

@@ -7,9 +7,8 @@
  */
 import type { components, operations } from '../../../generated/enfuce.ts';
 import type { RuleAnswers } from '../../../generated/rules.ts';
-import type { RequestProblem } from '../../core/compile-operation.ts';
-import { operationRules } from '../../core/rule-answers.ts';
-import type { MockResponse } from '../../core/types.ts';
+import { operationRules } from '../../core/responses/rule-answers.ts';
+import type { MockResponse, RequestProblem } from '../../core/types.ts';
 import type { RejectionKind } from '../../core/vendor.ts';
 import { describeProblem } from './problem-detail.ts';
 import { CREATE, enfuceResponses } from './responses.ts';

@@ -21,7 +21,7 @@ import { documents } from '../../../generated/documents.ts';
 import type { operations } from '../../../generated/enfuce.ts';
 import type { JsonSchema } from '../../../specs/lib/openapi-document.ts';
 import { resolve } from '../../../specs/lib/operations.ts';
-import type { OperationResponse, ParametersOf, RequestBodyOf } from '../../core/typed-response.ts';
+import type { OperationResponse, ParametersOf, RequestBodyOf } from '../../core/responses/typed-response.ts';
 import type { OperationContext } from '../../core/vendor.ts';
 import { createRules, customerNotFound } from './answers.ts';
 import { recall, remember } from './idempotency-store.ts';

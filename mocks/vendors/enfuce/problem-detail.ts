@@ -6,7 +6,7 @@
  * `enfuce.create.embossing-characters`) would otherwise read as the pattern it breaks; it gets the
  * wording of the spec's INVALID_EMBOSSING_CHARACTER example instead.
  */
-import type { RequestProblem } from '../../core/compile-operation.ts';
+import type { RequestProblem } from '../../core/types.ts';
 import { CREATE, enfuceResponses } from './responses.ts';
 
 const exampleDetail = (enfuceResponses.example(CREATE, 400, 'INVALID_EMBOSSING_CHARACTER').body as { detail: string }).detail;

@@ -2,7 +2,7 @@
 import { documents } from '../../../generated/documents.ts';
 import type { ExampleObject } from '../../../specs/lib/openapi-document.ts';
 import { resolve } from '../../../specs/lib/operations.ts';
-import { documentedResponses } from '../../core/documented-responses.ts';
+import { documentedResponses } from '../../core/responses/documented-responses.ts';
 
 export const enfuceResponses = documentedResponses(documents.enfuce, 'enfuce');
 export const CREATE = 'createMultiApplicationCard' as const;

@@ -43,7 +43,7 @@
  * added again, then an account that is not Active, then the kind of card added.
  */
 import type { components, operations } from '../../../generated/exchange-solutions.ts';
-import type { OperationResponse, ParametersOf, RequestBodyOf } from '../../core/typed-response.ts';
+import type { OperationResponse, ParametersOf, RequestBodyOf } from '../../core/responses/typed-response.ts';
 import type { OperationContext } from '../../core/vendor.ts';
 import { nextDigitalCardNumber } from './digital-card-number.ts';
 import { addCardsRules, CARD_ON_ANOTHER_ACCOUNT } from './answers.ts';

@@ -6,10 +6,9 @@
 import { documents } from '../../../generated/documents.ts';
 import type { components, operations } from '../../../generated/exchange-solutions.ts';
 import type { RuleAnswers } from '../../../generated/rules.ts';
-import type { RequestProblem } from '../../core/compile-operation.ts';
-import { documentedResponses } from '../../core/documented-responses.ts';
-import { operationRules } from '../../core/rule-answers.ts';
-import type { MockResponse } from '../../core/types.ts';
+import { documentedResponses } from '../../core/responses/documented-responses.ts';
+import { operationRules } from '../../core/responses/rule-answers.ts';
+import type { MockResponse, RequestProblem } from '../../core/types.ts';
 import type { RejectionKind } from '../../core/vendor.ts';
 
 export const exchangeSolutionsResponses = documentedResponses(documents['exchange-solutions'], 'exchange-solutions');

@@ -10,7 +10,7 @@
  * (`paysafe.assign.assigns-card`). The catalogue holds no inferred rule for this operation.
  */
 import type { operations } from '../../../generated/paysafe.ts';
-import type { OperationResponse, ParametersOf, RequestBodyOf } from '../../core/typed-response.ts';
+import type { OperationResponse, ParametersOf, RequestBodyOf } from '../../core/responses/typed-response.ts';
 import type { OperationContext } from '../../core/vendor.ts';
 import { assignRules } from './answers.ts';
 import type { PaysafeState } from './state.ts';

@@ -5,10 +5,9 @@
 import { documents } from '../../../generated/documents.ts';
 import type { operations } from '../../../generated/pismo.ts';
 import type { RuleAnswers } from '../../../generated/rules.ts';
-import type { RequestProblem } from '../../core/compile-operation.ts';
-import { documentedResponses } from '../../core/documented-responses.ts';
-import { operationRules } from '../../core/rule-answers.ts';
-import type { MockResponse } from '../../core/types.ts';
+import { documentedResponses } from '../../core/responses/documented-responses.ts';
+import { operationRules } from '../../core/responses/rule-answers.ts';
+import type { MockResponse, RequestProblem } from '../../core/types.ts';
 import type { RejectionKind } from '../../core/vendor.ts';
 
 export const pismoResponses = documentedResponses(documents.pismo, 'pismo');

@@ -17,7 +17,7 @@
  * then the bind is accepted (`pismo.bind.binds-unbound-card`, or `pismo.bind.reissues-card`).
  */
 import type { components, operations } from '../../../generated/pismo.ts';
-import type { OperationResponse, ParametersOf, RequestBodyOf } from '../../core/typed-response.ts';
+import type { OperationResponse, ParametersOf, RequestBodyOf } from '../../core/responses/typed-response.ts';
 import type { OperationContext } from '../../core/vendor.ts';
 import { readAccountToken } from './account-token.ts';
 import { bindRules } from './answers.ts';

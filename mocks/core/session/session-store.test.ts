@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { manualClock } from './clock.ts';
+import { manualClock } from '../clock.ts';
 import { createSessionStore } from './session-store.ts';
 
 describe('session store', () => {

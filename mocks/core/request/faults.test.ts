@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { faultFromHeaders, MAX_DELAY_MS } from './faults.ts';
-import type { MockRequest } from './types.ts';
+import type { MockRequest } from '../types.ts';
 
 const request = (headers: Record<string, string>): MockRequest => ({ method: 'POST', path: '/', query: new URLSearchParams(), headers });
 const documented = [200, 400, 503];

@@ -2,8 +2,6 @@
  * A session's scheduled transitions as a binary min-heap on (dueAt, seq): scheduling and settling
  * stay O(log n) with many asynchronous binds in flight.
  */
-import type { Clock } from './types.ts';
-
 export interface ScheduledTask {
   dueAt: number;
   /** Tie-break: tasks due at the same time run in the order they were scheduled. */
@@ -46,7 +44,7 @@ export function heapPop(heap: ScheduledTask[]): ScheduledTask {
 }
 
 /** Run the tasks due by now on `clock`, in due order. */
-export function runDue(heap: ScheduledTask[], clock: Clock): void {
+export function runDue(heap: ScheduledTask[], clock: { now(): number }): void {
   if (heap.length === 0 || heap[0]!.dueAt > clock.now()) return;
   const now = clock.now();
   while (heap.length > 0 && heap[0]!.dueAt <= now) heapPop(heap).run();

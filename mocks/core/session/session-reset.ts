@@ -1,5 +1,5 @@
 /** Emptying a session, whole or one vendor's part: states, logs, pending work and fault rules. */
-import type { Session } from './session-store.ts';
+import type { Session } from './session.ts';
 import { heapFilter } from './task-heap.ts';
 
 /** Emptied in place: requests in flight on it must not bring the old state back. */

@@ -2,9 +2,9 @@
  * The responses a spec documents, as ready answers: an error template *is* the spec's named
  * example, so no code, message or status is restated outside specs/.
  */
-import type { OpenApiDocument } from '../../specs/lib/openapi-document.ts';
-import { examplesOf, operationsOf, type OperationSpec } from '../../specs/lib/operations.ts';
-import type { MockResponse } from './types.ts';
+import type { OpenApiDocument } from '../../../specs/lib/openapi-document.ts';
+import { examplesOf, operationsOf, type OperationSpec } from '../../../specs/lib/operations.ts';
+import type { MockResponse } from '../types.ts';
 
 export interface DocumentedResponses {
   readonly operations: OperationSpec[];

@@ -3,13 +3,12 @@
  * parseable, and valid against the spec's schema.
  */
 import type { ValidateFunction } from 'ajv/dist/2020.js';
-import type { JsonSchema } from '../../specs/lib/openapi-document.ts';
-import type { OperationSpec } from '../../specs/lib/operations.ts';
-import type { SchemaRegistry } from '../../specs/lib/schema-registry.ts';
-import type { RequestProblem } from './compile-operation.ts';
+import type { JsonSchema } from '../../../specs/lib/openapi-document.ts';
+import type { OperationSpec } from '../../../specs/lib/operations.ts';
+import type { SchemaRegistry } from '../../../specs/lib/schema-registry.ts';
+import type { MockRequest, RequestProblem } from '../types.ts';
 import { lazy } from './lazy.ts';
 import { schemaProblems, type BranchValidator } from './schema-problems.ts';
-import type { MockRequest } from './types.ts';
 
 export interface BodyRules {
   requestBody: NonNullable<OperationSpec['requestBody']>;

@@ -2,7 +2,7 @@
  * Reads the credentials an operation's security requirement asks for. Only their presence and
  * syntax are judged here; whether a token or password is valid is each vendor's rule.
  */
-import type { OperationSpec } from '../../specs/lib/operations.ts';
+import type { OperationSpec } from '../../../specs/lib/operations.ts';
 
 export type Credentials =
   | { scheme: 'bearer'; token: string }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { assignRules } from '../vendors/paysafe/answers.ts';
-import { bindRules } from '../vendors/pismo/answers.ts';
-import { addCardRules } from '../vendors/capillary/answers.ts';
-import { addCardsRules } from '../vendors/exchange-solutions/answers.ts';
+import { assignRules } from '../../vendors/paysafe/answers.ts';
+import { bindRules } from '../../vendors/pismo/answers.ts';
+import { addCardRules } from '../../vendors/capillary/answers.ts';
+import { addCardsRules } from '../../vendors/exchange-solutions/answers.ts';
 
 describe('answers by rule, typed from the catalogue', () => {
   it("answers the named example of the rule's answer, and carries the rule", () => {

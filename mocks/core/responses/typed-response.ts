@@ -3,7 +3,7 @@
  * status its spec documents, with that status's body. A mock answer the spec forbids is a type
  * error.
  */
-import type { MockResponse } from './types.ts';
+import type { MockResponse } from '../types.ts';
 
 type ResponsesOf<Op> = Op extends { responses: infer R } ? R : never;
 type BodyOf<R> = R extends { content: infer C } ? C[keyof C] : undefined;

@@ -3,11 +3,11 @@
  * problems the spec forbids, in the order they are reported.
  */
 import { describe, expect, it } from 'vitest';
-import type { OperationSpec } from '../../specs/lib/operations.ts';
-import type { OpenApiDocument } from '../../specs/lib/openapi-document.ts';
-import { createSchemaRegistry } from '../../specs/lib/schema-registry.ts';
-import { compileOperation } from './compile-operation.ts';
-import type { MockRequest } from './types.ts';
+import type { OperationSpec } from '../../../specs/lib/operations.ts';
+import type { OpenApiDocument } from '../../../specs/lib/openapi-document.ts';
+import { createSchemaRegistry } from '../../../specs/lib/schema-registry.ts';
+import { compileOperation } from './router.ts';
+import type { MockRequest } from '../types.ts';
 
 const document = { openapi: '3.1.0', info: { title: 'test', version: '1' }, paths: {}, components: {} } as unknown as OpenApiDocument;
 const spec: OperationSpec = {

@@ -1,82 +1,18 @@
 /**
- * Session-scoped state: each `x-cardmock-session` value gets its own vendor states, event log,
- * request log, fault rules and scheduled transitions, so parallel test runs can share one server.
+ * The sessions of an engine (session.ts says what one holds).
  *
  * Memory is bounded: a session is kept only once it holds state (vendor state, fault rules or
  * pending transitions), so a request that changes nothing leaves nothing behind; at most
  * `maxSessions` are kept, the least recently used evicted first; the memory all sessions' stored
  * state takes (estimated from the bytes they stored) stays under `maxMemoryBytes`, the least
- * recently used evicted first; and a session idle longer
- * than `idleTtlMs` is dropped. A session with a request in flight is never evicted.
+ * recently used evicted first; and a session idle longer than `idleTtlMs` is dropped. A session with a request in flight is never evicted.
  */
-import { systemClock } from './clock.ts';
-import type { Clock } from './types.ts';
-import type { FaultRule } from './faults.ts';
+import { systemClock } from '../clock.ts';
+import type { Clock } from '../types.ts';
+import { DEFAULT_SESSION_BOUNDS, type CardmockEvent, type RequestLogEntry, type Session, type SessionBounds, type SessionStats } from './session.ts';
 import { createSessionPool, enterSession, forgetStored, leaveSession, liveSessionIds, poolStats, storeBytes } from './session-pool.ts';
 import { dropVendor, emptySession } from './session-reset.ts';
-import { heapPush, runDue, type ScheduledTask } from './task-heap.ts';
-
-export interface CardmockEvent {
-  seq: number;
-  vendor: string;
-  type: string;
-  /** Epoch ms on the engine clock. */
-  at: number;
-  payload: unknown;
-}
-
-export interface RequestLogEntry {
-  at: number;
-  method: string;
-  path: string;
-  status: number;
-  ms: number;
-  vendor?: string;
-  operationId?: string;
-  /** The rule that produced the answer (`x-cardmock-rule`). */
-  rule?: string;
-}
-
-export interface Session {
-  readonly id: string;
-  readonly states: Map<string, unknown>;
-  readonly events: CardmockEvent[];
-  readonly requests: RequestLogEntry[];
-  faults: FaultRule[];
-  /** A binary min-heap on (dueAt, seq): scheduling and settling stay O(log n) with many binds in flight. */
-  readonly tasks: ScheduledTask[];
-  /** Bytes (UTF-8) of request bodies stored in this session (fixtures and accepted vendor requests); change it through the store's `store`. */
-  storedBytes: number;
-  /** Requests in flight on this session. */
-  busy: number;
-  /** When the session was last used, on the idle clock. */
-  lastUsed: number;
-}
-
-export interface SessionBounds {
-  /** Sessions kept at most; the least recently used is evicted beyond. */
-  maxSessions: number;
-  /** A session unused this long is dropped. */
-  idleTtlMs: number;
-  /** Memory the stored state of all sessions may take (estimated from their stored bytes); the least recently used are evicted beyond. */
-  maxMemoryBytes: number;
-  /** Wall time for the idle TTL; the engine clock may be a test's manual clock, days ahead. */
-  idleClock?: Clock;
-}
-
-export const DEFAULT_SESSION_BOUNDS: SessionBounds = { maxSessions: 1_000, idleTtlMs: 60 * 60_000, maxMemoryBytes: 512 * 1024 * 1024 };
-
-export interface SessionStats {
-  live: number;
-  maxSessions: number;
-  idleTtlMs: number;
-  /** Bytes of request bodies all sessions store now; the memory their state takes, estimated; the bound on it. */
-  storedBytes: number;
-  memoryBytes: number;
-  maxMemoryBytes: number;
-  /** Sessions evicted: over `maxSessions` (lru), idle past the TTL, over `maxMemoryBytes` (memory). */
-  evicted: { lru: number; idle: number; memory: number };
-}
+import { heapPush, runDue } from './task-heap.ts';
 
 const REQUEST_LOG_LIMIT = 500;
 const EVENT_LOG_LIMIT = 5_000;

@@ -3,25 +3,17 @@
  * times?}`) or per request with `x-cardmock-fault: <status>` / `x-cardmock-delay: <ms>`.
  * A fault may only produce a status the operation documents.
  */
-import { DELAY_HEADER, FAULT_HEADER, type MockRequest } from './types.ts';
-import type { Session } from './session-store.ts';
-
-export interface FaultRule {
-  vendor: string;
-  /** Omitted: every operation of the vendor. */
-  operationId?: string;
-  status?: number;
-  delayMs?: number;
-  /** How many requests the rule applies to; omitted: until cleared. */
-  times?: number;
-}
+import { documents } from '../../../generated/documents.ts';
+import type { FaultRule, Session } from '../session/session.ts';
+import { DELAY_HEADER, FAULT_HEADER, type MockRequest } from '../types.ts';
 
 export interface Fault {
   status?: number;
   delayMs: number;
 }
 
-export const MAX_DELAY_MS = 60_000;
+/** The longest delay, per request or by a rule: the control spec's bound on `FaultRule.delayMs`. */
+export const MAX_DELAY_MS = (documents['cardmock-control'].components!.schemas!.FaultRule as { properties: { delayMs: { maximum: number } } }).properties.delayMs.maximum;
 /** Fault rules one session may hold: each request scans them, and the list is answered whole. */
 export const MAX_FAULT_RULES = 100;
 

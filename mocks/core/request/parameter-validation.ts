@@ -3,13 +3,12 @@
  * them, then checked against one object schema per location.
  */
 import type { ValidateFunction } from 'ajv/dist/2020.js';
-import type { OperationSpec } from '../../specs/lib/operations.ts';
-import type { JsonSchema, ParameterObject } from '../../specs/lib/openapi-document.ts';
-import type { SchemaRegistry } from '../../specs/lib/schema-registry.ts';
-import type { ParameterLocation, RequestProblem } from './compile-operation.ts';
+import type { OperationSpec } from '../../../specs/lib/operations.ts';
+import type { JsonSchema, ParameterObject } from '../../../specs/lib/openapi-document.ts';
+import type { SchemaRegistry } from '../../../specs/lib/schema-registry.ts';
+import type { MockRequest, ParameterLocation, RequestProblem } from '../types.ts';
 import { lazy } from './lazy.ts';
 import { schemaProblems } from './schema-problems.ts';
-import type { MockRequest } from './types.ts';
 
 export const LOCATIONS: ParameterLocation[] = ['path', 'query', 'header'];
 

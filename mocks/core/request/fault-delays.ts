@@ -3,7 +3,7 @@
  * exits within its grace period instead of waiting out a 60 s delay), and a delay whose client went
  * away ends when it goes.
  */
-import type { ClientPresence } from './types.ts';
+import type { ClientPresence } from '../types.ts';
 
 export interface Delays {
   sleep(ms: number, client?: ClientPresence): Promise<void>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { operations } from '../../generated/pismo.ts';
+import type { operations } from '../../../generated/pismo.ts';
 import type { ParametersOf } from './typed-response.ts';
 
 describe('ParametersOf', () => {

@@ -4,8 +4,8 @@
  * seriesCode, issue 20).
  */
 import { describe, expect, it } from 'vitest';
-import type { OpenApiDocument } from '../../specs/lib/openapi-document.ts';
-import { createSchemaRegistry } from '../../specs/lib/schema-registry.ts';
+import type { OpenApiDocument } from '../../../specs/lib/openapi-document.ts';
+import { createSchemaRegistry } from '../../../specs/lib/schema-registry.ts';
 import { schemaProblems } from './schema-problems.ts';
 
 const document = {

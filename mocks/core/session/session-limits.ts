@@ -5,7 +5,7 @@
  * objects, and would later overflow the stack when the state is serialised).
  */
 import { STATE_BYTES_PER_STORED_BYTE } from './session-pool.ts';
-import { DEFAULT_SESSION_BOUNDS, type SessionBounds } from './session-store.ts';
+import { DEFAULT_SESSION_BOUNDS, type SessionBounds } from './session.ts';
 
 export interface SessionLimits extends SessionBounds {
   /** Entities (map, set and list entries) one vendor state of a session may hold. */

@@ -6,8 +6,8 @@
  * session also keeps a request log of refusals alone, so the dashboard shows why a first request
  * was refused.
  */
-import { DEFAULT_SESSION, type Clock } from './types.ts';
-import type { Session, SessionBounds, SessionStats } from './session-store.ts';
+import { DEFAULT_SESSION, type Clock } from '../types.ts';
+import type { Session, SessionBounds, SessionStats } from './session.ts';
 
 export interface SessionPool extends Required<SessionBounds> {
   /** Map order is use order: the first entry is the least recently used. */

@@ -6,8 +6,8 @@
  * problems — rather than every branch and "must match a schema in anyOf".
  */
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { fieldOf } from '../../specs/lib/schema-registry.ts';
-import type { ParameterLocation, RequestProblem } from './compile-operation.ts';
+import { fieldOf } from '../../../specs/lib/schema-registry.ts';
+import type { ParameterLocation, RequestProblem } from '../types.ts';
 
 /** A validator for one branch of an `anyOf`/`oneOf` (from the registry that compiled the schema, which must keep `schema` and `data` on errors). */
 export type BranchValidator = (schema: object) => ValidateFunction;
