@@ -1,12 +1,12 @@
 /**
  * One operation compiled from an inline spec: what a request's parameters and body become, and the
- * problems the spec forbids, in the order they are reported.
+ * problems the spec forbids, in the order they are reported; and where a request is routed.
  */
 import { describe, expect, it } from 'vitest';
 import type { OperationSpec } from '../../../specs/lib/operations.ts';
 import type { OpenApiDocument } from '../../../specs/lib/openapi-document.ts';
 import { createSchemaRegistry } from '../../../specs/lib/schema-registry.ts';
-import { compileOperation } from './router.ts';
+import { compileOperation, route } from './router.ts';
 import type { MockRequest } from '../types.ts';
 
 const document = { openapi: '3.1.0', info: { title: 'test', version: '1' }, paths: {}, components: {} } as unknown as OpenApiDocument;
@@ -61,5 +61,20 @@ describe('compileOperation', () => {
     ['a body against its schema', '/vouchers/V1/redeem', { body: '{"amount": "x"}' }, [{ in: 'body', field: 'amount' }]],
   ])('reports %s', (_, path, overrides, problems) => {
     expect(validate(path, overrides).problems).toEqual(problems.map((p) => expect.objectContaining(p)));
+  });
+});
+
+describe('route', () => {
+  const registry = createSchemaRegistry(document, 'r');
+  const read = compileOperation({ ...spec, operationId: 'readVoucher', method: 'get', requestBody: undefined, parameters: [spec.parameters[0]!] } as OperationSpec, registry, registry);
+  const operations = [operation, read];
+
+  it.each<[string, string, string, object]>([
+    ['the operation at its method and path', 'GET', '/vouchers/V1/redeem', { operation: read, params: { voucherId: 'V1' } }],
+    ['whatever the case of the method', 'post', '/vouchers/V1/redeem', { operation, params: { voucherId: 'V1' } }],
+    ['the methods its path takes, for another method', 'DELETE', '/vouchers/V1/redeem', { allowed: ['POST', 'GET'] }],
+    ['no method at all for an unknown path', 'GET', '/vouchers', { allowed: [] }],
+  ])('gives %s', (_, method, path, expected) => {
+    expect(route(operations, method, path)).toEqual(expected);
   });
 });
