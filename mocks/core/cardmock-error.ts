@@ -1,10 +1,14 @@
 /**
- * cardmock's own error body `{error: {code, message, details?}}`, for what is cardmock's to answer
- * (the control API, routing outside any vendor, refusals, its own failures) — never a vendor's
- * envelope, which each vendor writes from its spec.
+ * cardmock's own error body `{error: {code, message, details?}}` (the control spec's
+ * `ErrorEnvelope`), for what is cardmock's to answer (the control API, routing outside any vendor,
+ * refusals, its own failures) — never a vendor's envelope, which each vendor writes from its spec.
  */
-import { json, type MockResponse } from './types.ts';
+import type { components } from '../../generated/cardmock-control.ts';
+import { json } from './types.ts';
 
-export function cardmockError(status: number, code: string, message: string, details?: string[]): MockResponse {
-  return json(status, { error: { code, message, ...(details ? { details } : {}) } });
+export type CardmockErrorBody = components['schemas']['ErrorEnvelope'];
+
+export function cardmockError<S extends number>(status: S, code: string, message: string, details?: string[]) {
+  const body: CardmockErrorBody = { error: { code, message, ...(details ? { details } : {}) } };
+  return json(status, body);
 }

@@ -78,6 +78,7 @@ export const DELAY_HEADER = 'x-cardmock-delay';
 export const RULE_HEADER = 'x-cardmock-rule';
 export const DEFAULT_SESSION = 'default';
 
-export function json(status: number, body: unknown, contentType = 'application/json'): MockResponse {
+/** A JSON answer, typed by its status and body (so it can be held to an operation's documented responses). */
+export function json<S extends number, Body>(status: S, body: Body, contentType = 'application/json'): { status: S; headers: Record<string, string>; body: Body } {
   return { status, headers: { 'content-type': contentType }, body };
 }
