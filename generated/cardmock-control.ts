@@ -224,6 +224,44 @@ export interface components {
         };
     };
     responses: {
+        /** @description The server has a control token and the request does not carry it (`x-cardmock-control-token`). */
+        ControlTokenRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "CONTROL_TOKEN_REQUIRED",
+                 *         "message": "send the control token in x-cardmock-control-token"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description The server's network guard refuses the request: a `Host` it does not answer to
+         *     (`HOST_NOT_ALLOWED`; `--allow-host` adds names), a client beyond loopback while no control
+         *     token is set (`LOOPBACK_ONLY`), or a page of another origin (`CROSS_ORIGIN`).
+         */
+        NotAllowed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "LOOPBACK_ONLY",
+                 *         "message": "the control API answers loopback clients only; start with --control-token to open it"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /** @description The entities were added to the session. */
         FixturesAdded: {
             headers: {
@@ -326,13 +364,21 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["ControlTokenRequired"];
+            403: components["responses"]["NotAllowed"];
             404: components["responses"]["NotFound"];
         };
     };
     listSessions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
+                "x-cardmock-session"?: components["parameters"]["session"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -371,12 +417,20 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["ControlTokenRequired"];
+            403: components["responses"]["NotAllowed"];
         };
     };
     listVendors: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
+                "x-cardmock-session"?: components["parameters"]["session"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -410,6 +464,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["ControlTokenRequired"];
+            403: components["responses"]["NotAllowed"];
         };
     };
     addFixtures: {
@@ -436,6 +492,8 @@ export interface operations {
         responses: {
             200: components["responses"]["FixturesAdded"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["ControlTokenRequired"];
+            403: components["responses"]["NotAllowed"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
         };
@@ -470,6 +528,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["ControlTokenRequired"];
+            403: components["responses"]["NotAllowed"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -503,6 +563,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["ControlTokenRequired"];
+            403: components["responses"]["NotAllowed"];
             404: components["responses"]["NotFound"];
         };
     };
@@ -533,6 +595,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["ControlTokenRequired"];
+            403: components["responses"]["NotAllowed"];
         };
     };
     listFaults: {
@@ -552,6 +616,8 @@ export interface operations {
         responses: {
             200: components["responses"]["Faults"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["ControlTokenRequired"];
+            403: components["responses"]["NotAllowed"];
         };
     };
     addFault: {
@@ -583,6 +649,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["ControlTokenRequired"];
+            403: components["responses"]["NotAllowed"];
         };
     };
     clearFaults: {
@@ -600,8 +668,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: components["responses"]["Faults"];
+            /** @description The session's fault rules, none now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        faults: components["schemas"]["FaultRule"][];
+                    };
+                };
+            };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["ControlTokenRequired"];
+            403: components["responses"]["NotAllowed"];
         };
     };
 }

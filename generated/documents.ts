@@ -1063,7 +1063,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
     "info": {
       "title": "cardmock control API",
       "version": "0.1.0",
-      "description": "Seeds, inspects and disturbs the stateful mocks. Served under `/__cardmock` by `cardmock serve`\n(loopback only unless a control token is configured). Every call is scoped to the session named\nby the `x-cardmock-session` header (default `default`), like the vendor endpoints.\n",
+      "description": "Seeds, inspects and disturbs the stateful mocks. Served under `/__cardmock` by `cardmock serve`\n(loopback only unless a control token is configured: see `security`). Every call is scoped to\nthe session named by the `x-cardmock-session` header (default `default`), like the vendor\nendpoints.\n\nEach example of an answer has a request of the same name (body and parameters), as the vendor\nspecs do: a contract tool can send each pair to a freshly started `cardmock serve` (default\nfixtures, any order) and get the example's status.\n",
       "contact": {
         "name": "cardmock",
         "url": "https://github.com/cardmock/cardmock"
@@ -1073,6 +1073,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
       {
         "url": "http://127.0.0.1:4010",
         "description": "cardmock stateful server (`npm start`)."
+      }
+    ],
+    "security": [
+      {},
+      {
+        "controlToken": []
       }
     ],
     "tags": [
@@ -1105,6 +1111,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
               "description": "Reset only this vendor; all vendors when omitted.",
               "schema": {
                 "$ref": "#/components/schemas/Vendor"
+              },
+              "examples": {
+                "NOT_FOUND": {
+                  "summary": "A vendor this server does not serve",
+                  "value": "visa"
+                }
               }
             }
           ],
@@ -1151,6 +1163,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             "400": {
               "$ref": "#/components/responses/BadRequest"
             },
+            "401": {
+              "$ref": "#/components/responses/ControlTokenRequired"
+            },
+            "403": {
+              "$ref": "#/components/responses/NotAllowed"
+            },
             "404": {
               "$ref": "#/components/responses/NotFound"
             }
@@ -1164,6 +1182,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "description": "A session exists once it holds state (vendor state, fault rules, pending transitions); a\nrequest that changes nothing leaves none behind. At most `maxSessions` are kept (least\nrecently used evicted first), the memory the state of all sessions takes stays under\n`maxMemoryBytes` (least recently used evicted first), and a session idle for `idleTtlMs`\nis dropped (`cardmock serve --max-sessions`, `--max-memory`, `--session-ttl`).\n",
           "tags": [
             "Sessions"
+          ],
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/session",
+              "description": "Checked as on every control call (a malformed name is refused with 400); this call acts on no session."
+            }
           ],
           "responses": {
             "200": {
@@ -1260,6 +1284,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             },
             "400": {
               "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/ControlTokenRequired"
+            },
+            "403": {
+              "$ref": "#/components/responses/NotAllowed"
             }
           }
         }
@@ -1270,6 +1300,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "summary": "The vendors served, their operations, documented statuses and rules",
           "tags": [
             "Sessions"
+          ],
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/session",
+              "description": "Checked as on every control call (a malformed name is refused with 400); this call acts on no session."
+            }
           ],
           "responses": {
             "200": {
@@ -1377,6 +1413,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             },
             "400": {
               "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/ControlTokenRequired"
+            },
+            "403": {
+              "$ref": "#/components/responses/NotAllowed"
             }
           }
         }
@@ -1406,8 +1448,18 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "description": "The vendor's CardmockFixtures (see the description of the operation)."
                 },
                 "examples": {
-                  "PISMO_UNBOUND_CARD": {
-                    "summary": "For pismo: an UNBOUND noname card",
+                  "ENFUCE_CUSTOMER": {
+                    "summary": "For enfuce: a customer (adding one that exists is a no-op, so this may be sent again)",
+                    "value": {
+                      "customers": [
+                        {
+                          "customerId": "4242"
+                        }
+                      ]
+                    }
+                  },
+                  "CONFLICT": {
+                    "summary": "For pismo: card 7001, a default fixture already",
                     "value": {
                       "cards": [
                         {
@@ -1416,6 +1468,18 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                           "programId": 1001
                         }
                       ]
+                    }
+                  },
+                  "NOT_FOUND": {
+                    "summary": "For a vendor the server does not serve",
+                    "value": {
+                      "cards": []
+                    }
+                  },
+                  "INVALID_REQUEST": {
+                    "summary": "Sent with a session name the server refuses",
+                    "value": {
+                      "cards": []
                     }
                   }
                 }
@@ -1428,6 +1492,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             },
             "400": {
               "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/ControlTokenRequired"
+            },
+            "403": {
+              "$ref": "#/components/responses/NotAllowed"
             },
             "404": {
               "$ref": "#/components/responses/NotFound"
@@ -1467,14 +1537,38 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     }
                   },
                   "examples": {
-                    "STATE": {
+                    "PAYSAFE_DEFAULTS": {
+                      "summary": "Paysafe's default fixtures, in a session that changed nothing",
                       "value": {
                         "customers": [
                           {
-                            "customerId": "555"
+                            "customerId": "1231122232"
+                          },
+                          {
+                            "customerId": "1233333323"
+                          },
+                          {
+                            "customerId": "1230000001"
                           }
                         ],
-                        "cards": []
+                        "cards": [
+                          {
+                            "cardId": "f16ba382-eb42-481a-b08f-c57bdc9aae24",
+                            "customerId": "1231122232",
+                            "status": "UNASSIGNED"
+                          },
+                          {
+                            "cardId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                            "customerId": "1231122232",
+                            "status": "UNASSIGNED"
+                          },
+                          {
+                            "cardId": "9c1d8a52-2f4e-4c7b-a1d6-0e5b7f3c2a10",
+                            "customerId": "1231122232",
+                            "assignedTo": "1230000001",
+                            "status": "ASSIGNED"
+                          }
+                        ]
                       }
                     }
                   }
@@ -1483,6 +1577,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             },
             "400": {
               "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/ControlTokenRequired"
+            },
+            "403": {
+              "$ref": "#/components/responses/NotAllowed"
             },
             "404": {
               "$ref": "#/components/responses/NotFound"
@@ -1525,7 +1625,8 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                     }
                   },
                   "examples": {
-                    "NONE": {
+                    "NO_EVENTS": {
+                      "summary": "A session in which Paysafe emitted nothing",
                       "value": {
                         "events": []
                       }
@@ -1536,6 +1637,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             },
             "400": {
               "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/ControlTokenRequired"
+            },
+            "403": {
+              "$ref": "#/components/responses/NotAllowed"
             },
             "404": {
               "$ref": "#/components/responses/NotFound"
@@ -1597,6 +1704,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             },
             "400": {
               "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/ControlTokenRequired"
+            },
+            "403": {
+              "$ref": "#/components/responses/NotAllowed"
             }
           }
         }
@@ -1619,6 +1732,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             },
             "400": {
               "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/ControlTokenRequired"
+            },
+            "403": {
+              "$ref": "#/components/responses/NotAllowed"
             }
           }
         },
@@ -1649,6 +1768,13 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                       "status": 503,
                       "times": 1
                     }
+                  },
+                  "INVALID_REQUEST": {
+                    "summary": "Sent with a session name the server refuses",
+                    "value": {
+                      "vendor": "paysafe",
+                      "status": 503
+                    }
                   }
                 }
               }
@@ -1677,6 +1803,12 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             },
             "400": {
               "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/ControlTokenRequired"
+            },
+            "403": {
+              "$ref": "#/components/responses/NotAllowed"
             }
           }
         },
@@ -1693,16 +1825,56 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           ],
           "responses": {
             "200": {
-              "$ref": "#/components/responses/Faults"
+              "description": "The session's fault rules, none now.",
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "required": [
+                      "faults"
+                    ],
+                    "properties": {
+                      "faults": {
+                        "type": "array",
+                        "maxItems": 0,
+                        "items": {
+                          "$ref": "#/components/schemas/FaultRule"
+                        }
+                      }
+                    }
+                  },
+                  "examples": {
+                    "CLEARED": {
+                      "value": {
+                        "faults": []
+                      }
+                    }
+                  }
+                }
+              }
             },
             "400": {
               "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/ControlTokenRequired"
+            },
+            "403": {
+              "$ref": "#/components/responses/NotAllowed"
             }
           }
         }
       }
     },
     "components": {
+      "securitySchemes": {
+        "controlToken": {
+          "type": "apiKey",
+          "in": "header",
+          "name": "x-cardmock-control-token",
+          "description": "The control token `cardmock serve` was started with (`--control-token`, or the\n`CARDMOCK_CONTROL_TOKEN` environment variable). With one set, every control request must\ncarry it, from any client (401 without it), and the server may listen beyond loopback;\nwithout one, no token is needed and only loopback clients are answered (403). Either way\nthe `Host` must be a name the server answers to and a page of another origin is refused\n(403). The dashboard page sends the token it was opened with (`?token=`). In process\n(`createApp`, the MSW handlers) there is no network and no guard.\n"
+        }
+      },
       "parameters": {
         "session": {
           "name": "x-cardmock-session",
@@ -1714,6 +1886,13 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             "minLength": 1,
             "maxLength": 200,
             "pattern": "^[!-~]{1,200}$"
+          },
+          "examples": {
+            "INVALID_REQUEST": {
+              "summary": "A name with a space, which no session may have",
+              "x-cardmock-invalid": true,
+              "value": "my session"
+            }
           }
         },
         "vendor": {
@@ -1723,10 +1902,63 @@ export const documents: Record<SpecName, OpenApiDocument> = {
           "description": "Vendor name, as in the URL prefix.",
           "schema": {
             "$ref": "#/components/schemas/Vendor"
+          },
+          "examples": {
+            "ENFUCE_CUSTOMER": {
+              "value": "enfuce"
+            },
+            "CONFLICT": {
+              "value": "pismo"
+            },
+            "PAYSAFE_DEFAULTS": {
+              "value": "paysafe"
+            },
+            "NO_EVENTS": {
+              "value": "paysafe"
+            },
+            "INVALID_REQUEST": {
+              "value": "paysafe"
+            },
+            "NOT_FOUND": {
+              "summary": "A vendor this server does not serve",
+              "value": "visa"
+            }
           }
         }
       },
       "responses": {
+        "ControlTokenRequired": {
+          "description": "The server has a control token and the request does not carry it (`x-cardmock-control-token`).",
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ErrorEnvelope"
+              },
+              "example": {
+                "error": {
+                  "code": "CONTROL_TOKEN_REQUIRED",
+                  "message": "send the control token in x-cardmock-control-token"
+                }
+              }
+            }
+          }
+        },
+        "NotAllowed": {
+          "description": "The server's network guard refuses the request: a `Host` it does not answer to\n(`HOST_NOT_ALLOWED`; `--allow-host` adds names), a client beyond loopback while no control\ntoken is set (`LOOPBACK_ONLY`), or a page of another origin (`CROSS_ORIGIN`).\n",
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ErrorEnvelope"
+              },
+              "example": {
+                "error": {
+                  "code": "LOOPBACK_ONLY",
+                  "message": "the control API answers loopback clients only; start with --control-token to open it"
+                }
+              }
+            }
+          }
+        },
         "FixturesAdded": {
           "description": "The entities were added to the session.",
           "content": {
@@ -1746,10 +1978,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                 }
               },
               "examples": {
-                "ADDED": {
+                "ENFUCE_CUSTOMER": {
                   "value": {
                     "added": {
-                      "cards": 1
+                      "customers": 1
                     }
                   }
                 }
@@ -1806,7 +2038,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                       "code": "INVALID_REQUEST",
                       "message": "The control request is invalid.",
                       "details": [
-                        "status must be a status assignBulkCard documents (200, 400, 401, 404, 500, 503)"
+                        "header x-cardmock-session must be 1 to 200 visible ASCII characters (no spaces; percent-encode anything else)"
                       ]
                     }
                   }
@@ -1827,7 +2059,7 @@ export const documents: Record<SpecName, OpenApiDocument> = {
                   "value": {
                     "error": {
                       "code": "NOT_FOUND",
-                      "message": "No such control endpoint."
+                      "message": "vendor visa is not served"
                     }
                   }
                 }

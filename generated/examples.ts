@@ -14,47 +14,67 @@ export interface ExampleNames {
     "resetSession": {
       200: "RESET";
       400: "INVALID_REQUEST";
+      401: never;
+      403: never;
       404: "NOT_FOUND";
     };
     "listSessions": {
       200: "SESSIONS";
       400: "INVALID_REQUEST";
+      401: never;
+      403: never;
     };
     "listVendors": {
       200: "PAYSAFE";
       400: "INVALID_REQUEST";
+      401: never;
+      403: never;
     };
     "addFixtures": {
-      200: "ADDED";
+      200: "ENFUCE_CUSTOMER";
       400: "INVALID_REQUEST";
+      401: never;
+      403: never;
       404: "NOT_FOUND";
       409: "CONFLICT";
     };
     "getVendorState": {
-      200: "STATE";
+      200: "PAYSAFE_DEFAULTS";
       400: "INVALID_REQUEST";
+      401: never;
+      403: never;
       404: "NOT_FOUND";
     };
     "getVendorEvents": {
-      200: "NONE";
+      200: "NO_EVENTS";
       400: "INVALID_REQUEST";
+      401: never;
+      403: never;
       404: "NOT_FOUND";
     };
     "getRequestLog": {
       200: "ONE";
       400: "INVALID_REQUEST";
+      401: never;
+      403: never;
     };
     "listFaults": {
       200: "ONE";
       400: "INVALID_REQUEST";
+      401: never;
+      403: never;
     };
     "addFault": {
       201: "PAYSAFE_503_ONCE";
       400: "INVALID_REQUEST";
+      401: never;
+      403: never;
     };
     "clearFaults": {
-      200: "ONE";
+      200: "CLEARED";
       400: "INVALID_REQUEST";
+      401: never;
+      403: never;
     };
   };
   "enfuce": {

@@ -4,7 +4,9 @@ import { chromium, type Browser } from 'playwright-core';
 import { createEngine } from '../core/engine.ts';
 import { CHROMIUM_PATH, chromiumAvailable } from '../testing/chromium.ts';
 import { allVendors } from '../vendors/index.ts';
-import { hostAllowed } from './control-guard.ts';
+import { documents } from '../../generated/documents.ts';
+import { operationsOf } from '../../specs/lib/operations.ts';
+import { CONTROL_TOKEN_HEADER, controlVerdict, hostAllowed, type Refusal } from './control-guard.ts';
 import { startServer, type RunningServer } from './node-http.ts';
 
 /** A request with a Host header of our choosing (fetch would not let us forge it). */
@@ -89,5 +91,29 @@ describe('Host allowlist (DNS rebinding)', () => {
       const faults = await fetch(`${server.url}/__cardmock/faults`).then((r) => r.json());
       expect(faults).toMatchObject({ faults: [] });
     });
+  });
+});
+
+describe('the control spec says what the guard answers', () => {
+  const control = documents['cardmock-control'];
+  const refusals: [string, ReturnType<typeof controlVerdict>][] = [
+    ['a token is set and not sent', controlVerdict({ headers: { host: 'localhost' }, remoteAddress: '127.0.0.1' }, { controlToken: 'secret' })],
+    ['a client beyond loopback, no token set', controlVerdict({ headers: { host: '192.0.2.7' }, remoteAddress: '192.0.2.9' })],
+    ['a Host it does not answer to', controlVerdict({ headers: { host: 'evil.example' }, remoteAddress: '127.0.0.1' })],
+    ['a page of another origin', controlVerdict({ headers: { host: 'localhost', origin: 'http://evil.example' }, remoteAddress: '127.0.0.1' })],
+  ];
+
+  it.each(refusals)('%s: a status every control operation documents, in the error envelope', (_case, verdict) => {
+    expect(verdict.ok).toBe(false);
+    const { status } = verdict as Refusal;
+    for (const op of operationsOf(control, 'cardmock-control')) {
+      const documented = op.responses.find((r) => r.status === status);
+      expect(documented?.content['application/json']?.schema, `${op.operationId} ${status}`).toEqual({ $ref: '#/components/schemas/ErrorEnvelope' });
+    }
+  });
+
+  it('the token travels in the header of the spec\'s apiKey scheme, which the spec lets a request do without', () => {
+    expect(control.components!.securitySchemes!.controlToken).toMatchObject({ type: 'apiKey', in: 'header', name: CONTROL_TOKEN_HEADER });
+    expect(control.security).toEqual(expect.arrayContaining([{}, { controlToken: [] }]));
   });
 });

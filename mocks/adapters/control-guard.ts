@@ -7,13 +7,15 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
+import { documents } from '../../generated/documents.ts';
 import type { Guard } from '../app/create-app.ts';
 import type { MockRequest } from '../core/types.ts';
 import { isLoopback } from './loopback.ts';
 
 export { isLoopback };
 
-export const CONTROL_TOKEN_HEADER = 'x-cardmock-control-token';
+/** Where the control token goes: the control spec's `controlToken` security scheme. */
+export const CONTROL_TOKEN_HEADER = (documents['cardmock-control'].components!.securitySchemes!.controlToken as { name: string }).name.toLowerCase();
 
 export interface GuardOptions {
   controlToken?: string | undefined;
