@@ -16,8 +16,7 @@ import { ownMockTarget, newEngine, served } from '../conformance/targets/mock-ta
 import { startServer, type RunningServer } from '../mocks/adapters/node-http.ts';
 import { fixturesSeen } from '../mocks/replay/fixtures-seen.ts';
 import { loadRecordings } from '../mocks/replay/load-recordings.ts';
-import { createReplay, REPLAY_HEADER } from '../mocks/replay/replay-answer.ts';
-import { installReplay } from '../mocks/replay/replay-listener.ts';
+import { REPLAY_HEADER } from '../mocks/replay/replay-answer.ts';
 import { PROXY_ERROR_HEADER, startProxy, type RunningProxy } from './proxy-server.ts';
 
 const PAYSAFE = 'Bearer paysafe-sandbox-token';
@@ -181,11 +180,10 @@ describe('record, then serve --replay', () => {
     await proxy.close();
     expect(live.map((r) => r.status)).toEqual([200, 200, 400]);
 
-    const replaying = await startServer({ engine: newEngine(), port: 0 });
-    toClose.push(replaying);
     const read = await loadRecordings(dir, served);
     if (!read.ok) throw new Error(read.problems.join('\n'));
-    installReplay(replaying.server, createReplay(read.recordings));
+    const replaying = await startServer({ engine: newEngine(), port: 0, replay: read.recordings });
+    toClose.push(replaying);
     const replayed = [];
     for (const c of calls) replayed.push(await send(`${replaying.url}${c.url}`, c));
     expect(replayed.map((r) => r.text)).toEqual(live.map((r) => r.text));

@@ -6,6 +6,7 @@
 import { createEngine, type Engine } from '../mocks/core/engine.ts';
 import type { VendorModule } from '../mocks/core/vendor.ts';
 import { startServer, type RunningServer } from '../mocks/adapters/node-http.ts';
+import type { RecordedExchange } from '../mocks/replay/recording.ts';
 import { isUsageError, readCommandLine, usageExit, type UsageError } from './cli-usage.ts';
 import { seedEngine } from './seed-engine.ts';
 import { loadVendorModules } from './serve-vendor-modules.ts';
@@ -36,12 +37,11 @@ async function serveStateful(values: ServeValues, settings: ServeSettings, modul
     const problem = await seedEngine(engine, values.seed);
     if (problem) return usageExit('serve --seed', { usage: problem }, HELP);
   }
-  const running = await listen(engine, values, settings);
+  const recordings = values.replay ? await readRecordings(values.replay, engine.vendors.map((v) => v.name)) : undefined;
+  if (recordings === false) return 1;
+  const running = await listen(engine, values, settings, recordings);
   if (failed(running)) return running.exitCode;
-  if (values.replay && !(await replay(running, values.replay, engine.vendors.map((v) => v.name)))) {
-    await running.close();
-    return 1;
-  }
+  if (recordings) console.log(`replaying ${recordings.length} recorded exchange(s) from ${values.replay}`);
   printBanner(engine, running, values);
   if (!values.validate) {
     await untilSignal(() => running.close());
@@ -62,7 +62,7 @@ async function serveStateful(values: ServeValues, settings: ServeSettings, modul
 
 const controlTokenOf = (values: ServeValues) => values['control-token'] ?? process.env.CARDMOCK_CONTROL_TOKEN;
 
-async function listen(engine: Engine, values: ServeValues, settings: ServeSettings): Promise<RunningServer | Failed> {
+async function listen(engine: Engine, values: ServeValues, settings: ServeSettings, replay: RecordedExchange[] | undefined): Promise<RunningServer | Failed> {
   const controlToken = controlTokenOf(values);
   try {
     return await startServer({
@@ -72,6 +72,7 @@ async function listen(engine: Engine, values: ServeValues, settings: ServeSettin
       ...(controlToken ? { controlToken } : {}),
       ...(values['no-control'] ? { control: false } : {}),
       allowHosts: values['allow-host'] ?? [],
+      ...(replay ? { replay } : {}),
       ...settings.serverLimits,
       // The dashboard polls the control API every second: its reads are logged only with --verbose.
       ...(values.quiet ? {} : { log: (line: string) => (values.verbose || !/^GET \/__cardmock\//.test(line) ? console.log(line) : undefined) }),
@@ -96,21 +97,15 @@ function listenFailure(error: unknown, { host, port }: ServeSettings): number {
   throw error;
 }
 
-/** `--replay <dir>`: whether every recording was read and checked, and is answered. */
-async function replay(running: RunningServer, dir: string, vendors: string[]): Promise<boolean> {
-  const { installReplay } = await import('../mocks/replay/replay-listener.ts');
-  const { createReplay } = await import('../mocks/replay/replay-answer.ts');
+/** `--replay <dir>`: every recording read and checked, or false (the problems printed) when one is not. */
+async function readRecordings(dir: string, vendors: string[]): Promise<RecordedExchange[] | false> {
   const { loadRecordings } = await import('../mocks/replay/load-recordings.ts');
   const loaded = await loadRecordings(dir, vendors);
-  if (!loaded.ok) {
-    console.error(`cardmock serve: cannot replay ${dir}:`);
-    for (const problem of loaded.problems.slice(0, 20)) console.error(`  ${problem}`);
-    if (loaded.problems.length > 20) console.error(`  … and ${loaded.problems.length - 20} more`);
-    return false;
-  }
-  installReplay(running.server, createReplay(loaded.recordings));
-  console.log(`replaying ${loaded.recordings.length} recorded exchange(s) from ${dir}`);
-  return true;
+  if (loaded.ok) return loaded.recordings;
+  console.error(`cardmock serve: cannot replay ${dir}:`);
+  for (const problem of loaded.problems.slice(0, 20)) console.error(`  ${problem}`);
+  if (loaded.problems.length > 20) console.error(`  … and ${loaded.problems.length - 20} more`);
+  return false;
 }
 
 function printBanner(engine: Engine, running: RunningServer, values: ServeValues): void {

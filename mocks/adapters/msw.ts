@@ -9,7 +9,7 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import { createEngine, type Engine } from '../core/engine.ts';
 import type { EngineSettings, VendorModule } from '../core/vendor.ts';
 import type { MockRequest, MockResponse } from '../core/types.ts';
-import { createApp, type App } from '../app/create-app.ts';
+import { createApp, type App, type AppOptions } from '../app/create-app.ts';
 import { CONTROL_PREFIX } from '../control/control-api.ts';
 import { allVendors } from '../vendors/index.ts';
 import { baseUrlPattern, specBaseUrls } from './vendor-base-urls.ts';
@@ -30,6 +30,12 @@ export interface HandlerOptions {
    * `false`: no control API.
    */
   controlBaseUrl?: string | false;
+  /**
+   * Recordings of `cardmock proxy --record` (the JSON of each file, as data: in a browser there is
+   * no folder to read), answered before the stateful mock; checked against the recording format at
+   * once, and never answered under `/__cardmock`.
+   */
+  replay?: AppOptions['replay'];
 }
 
 /** Where the control API answers in Node by default: a `.localhost` name never reaches a network (RFC 6761). */
@@ -38,7 +44,7 @@ export const DEFAULT_CONTROL_BASE_URL = 'http://cardmock.localhost';
 export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
   const engine = options.engine ?? createEngine({ vendors: options.vendors ?? allVendors, ...(options.settings ? { settings: options.settings } : {}) });
   // In-process: no network guard (the page or test is the only client), no dashboard.
-  const app = createApp({ engine });
+  const app = createApp({ engine, ...(options.replay ? { replay: options.replay } : {}) });
   const vendorHandlers = engine.vendors.flatMap((vendor) => {
     const configured = options.baseUrls?.[vendor.name];
     const bases = configured === undefined ? specBaseUrls(vendor) : [configured].flat();

@@ -18,6 +18,7 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
   const app = createApp({
     engine,
     ...(options.control === false ? { control: false } : {}),
+    ...(options.replay ? { replay: options.replay } : {}),
     guard: networkGuard({ controlToken: options.controlToken, allowHosts: [...(options.allowHosts ?? []), ...(options.host ? [options.host] : [])] }),
     dashboard,
     onError: (error, request) => log?.(`${request.method} ${request.path} 500 internal error: ${error instanceof Error ? error.message : String(error)}`),

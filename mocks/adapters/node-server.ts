@@ -4,6 +4,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { AppOptions } from '../app/create-app.ts';
 import type { Engine } from '../core/engine.ts';
 import { RULE_HEADER, type MockResponse } from '../core/types.ts';
 import { rejection } from '../core/vendor.ts';
@@ -40,6 +41,8 @@ export interface ServerOptions extends Partial<ServerLimits> {
   control?: boolean;
   /** Host names the control API and dashboard answer besides loopback names and IP literals. */
   allowHosts?: string[];
+  /** Recordings answered before the mock (`serve --replay`; AppOptions.replay). */
+  replay?: AppOptions['replay'];
 }
 
 export interface RunningServer {

@@ -1,7 +1,8 @@
 /**
- * One transport-free app: `handle(request)` answers every path — the vendors' operations, the
- * control API, the dashboard, the index at `/`, and cardmock's own errors. The Node server and the
- * MSW handlers only translate requests and responses to and from it.
+ * One transport-free app: `handle(request)` answers every path — the vendors' operations (or their
+ * recorded answers, when it replays recordings), the control API, the dashboard, the index at `/`,
+ * and cardmock's own errors. The Node server and the MSW handlers only translate requests and
+ * responses to and from it.
  */
 import { cardmockError } from '../core/cardmock-error.ts';
 import { createEngine, type Engine, type EngineOptions } from '../core/engine.ts';
@@ -9,6 +10,8 @@ import type { VendorModule } from '../core/vendor.ts';
 import { allVendors } from '../vendors/index.ts';
 import type { MockRequest, MockResponse } from '../core/types.ts';
 import { CONTROL_PREFIX, createControlApi } from '../control/control-api.ts';
+import type { RecordedExchange } from '../replay/recording.ts';
+import { replayOf } from '../replay/replay-answer.ts';
 
 /** Why a request for the control API or the dashboard is refused, if it is (a transport's guard). */
 export type Guard = (request: MockRequest, what: 'control' | 'dashboard') => { status: number; code: string; message: string } | undefined;
@@ -30,6 +33,13 @@ export interface AppOptions {
   onError?: (error: unknown, request: MockRequest) => void;
   /** The dashboard page, where the transport can serve one. */
   dashboard?: { headers: Record<string, string | number>; body: string | Uint8Array };
+  /**
+   * Recordings of `cardmock proxy --record` (the JSON of each file), answered before the mock: a
+   * recorded vendor request gets its recorded answer, anything else falls through. Checked against
+   * the recording format and the vendors served at once (an Error names every problem); never
+   * answered under `/__cardmock`.
+   */
+  replay?: readonly RecordedExchange[];
 }
 
 export interface App {
@@ -47,9 +57,12 @@ export function createApp(options: AppOptions): App {
     createEngine({ vendors: options.vendors ?? allVendors, ...(options.settings ? { settings: options.settings } : {}), ...(options.limits ? { limits: options.limits } : {}) });
   const hidden = options.control === false;
   const control = createControlApi(engine);
+  const replay = options.replay ? replayOf(options.replay, engine.vendors.map((v) => v.name)) : undefined;
+  // A vendor request: its recorded answer, if replay has one, else the stateful mock's.
+  const vendor = (request: MockRequest) => replay?.answer(request) ?? engine.handle(request);
 
   async function route(request: MockRequest): Promise<MockResponse> {
-    if (hidden) return engine.handle({ ...request, headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => !CARDMOCK_HEADERS.test(name))) });
+    if (hidden) return vendor({ ...request, headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => !CARDMOCK_HEADERS.test(name))) });
     const read = request.method === 'GET' || request.method === 'HEAD';
     if (read && (request.path === CONTROL_PREFIX || request.path === `${CONTROL_PREFIX}/`)) {
       const refused = guard?.(request, 'dashboard');
@@ -67,7 +80,7 @@ export function createApp(options: AppOptions): App {
       const refused = guard?.(request, 'control');
       return refused ? cardmockError(refused.status, refused.code, refused.message) : control.handle(request);
     }
-    return engine.handle(request);
+    return vendor(request);
   }
 
   return {

@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../testing/chromium.ts';
+import { sandboxBaseUrl } from '../adapters/msw.ts';
 import { paysafeResponses } from '../vendors/paysafe/answers.ts';
 import { allVendors } from '../vendors/index.ts';
+import { recorded } from './replay-recording.ts';
 
 const screenshots = fileURLToPath(new URL('../../reports/screenshots/', import.meta.url));
 
@@ -67,5 +69,57 @@ describe.skipIf(!chromiumAvailable)('demo page: MSW service worker in Chromium',
       return { state: state.status, stateType: state.headers.get('content-type'), cards: JSON.stringify(await state.json()).includes('7001'), fault: fault.status, reset: reset.status };
     });
     expect(result).toEqual({ state: 200, stateType: expect.stringContaining('application/json'), cards: true, fault: 201, reset: 200 });
+  });
+});
+
+const paysafe = allVendors.find((v) => v.name === 'paysafe')!;
+
+describe.skipIf(!chromiumAvailable)('replay in the page: startCardmock({ replay }) in Chromium', () => {
+  let vite: ViteDevServer;
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    vite = await createServer({ configFile: fileURLToPath(new URL('./vite.config.ts', import.meta.url)), server: { port: 0, host: '127.0.0.1' } });
+    await vite.listen();
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.goto(new URL('replay.html', vite.resolvedUrls!.local[0]!).href);
+    await page.locator('#worker', { hasText: 'mock running' }).waitFor({ timeout: 30_000 });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await vite?.close();
+  });
+
+  const assign = (base: string, body: string) =>
+    page.evaluate(
+      async ([url, text]) => {
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer paysafe-sandbox-token' }, body: text });
+        return { status: response.status, replayed: response.headers.get('x-cardmock-replay'), rule: response.headers.get('x-cardmock-rule'), body: await response.text() };
+      },
+      [`${base}${recorded[0]!.request.url.replace('[REDACTED]', 'my-token')}`, body] as const,
+    );
+
+  it('answers the recorded request with its recorded answer, byte for byte', async () => {
+    const answer = await assign(sandboxBaseUrl(paysafe), '{"targetCustomerId": "1233333323"}');
+    expect(answer).toEqual({ status: 200, replayed: '1', rule: null, body: recorded[0]!.response.body });
+  });
+
+  it('lets anything else through to the stateful mock, and never replays the control API', async () => {
+    const other = await assign(sandboxBaseUrl(paysafe), '{"targetCustomerId": "1230000001"}');
+    expect(other).toMatchObject({ status: 200, replayed: null, rule: 'paysafe.assign.assigns-card' });
+    const sessions = await page.evaluate(async () => {
+      const response = await fetch('/__cardmock/sessions');
+      return { status: response.status, replayed: response.headers.get('x-cardmock-replay') };
+    });
+    expect(sessions).toEqual({ status: 200, replayed: null });
+  });
+
+  it('checks recordings given as data before it starts a worker', async () => {
+    const bad = [{ ...recorded[0]!, request: { ...recorded[0]!.request, url: 'http://evil.example/x' } }];
+    // Sent as text: the page imports its own module as Vite serves it (vitest would rewrite an import() here).
+    const refused = await page.evaluate(`import('/start-cardmock.ts').then(({ startCardmock }) =>
+      startCardmock({ replay: ${JSON.stringify(bad)}, quiet: true }).then(() => 'started', (error) => error.message))`);
+    expect(refused).toMatch(/recording 0: \/request\/url must match pattern/);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * cardmock in a page: MSW's service worker answers `fetch` calls to the vendors' real hosts with the
- * stateful mocks, in the page's own session. Copy `mockServiceWorker.js` (`npx msw init public/`)
- * to your app's public folder.
+ * stateful mocks, in the page's own session, and with recorded answers first when given recordings
+ * (`replay`: the JSON of `cardmock proxy --record`'s files, as data; replay.html). Copy
+ * `mockServiceWorker.js` (`npx msw init public/`) to your app's public folder.
  * @see https://mswjs.io/docs/integrations/browser
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';

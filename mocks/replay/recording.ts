@@ -115,18 +115,3 @@ export function sameBody(recorded: string | undefined, live: string | undefined)
     return false;
   }
 }
-
-/** Same path, and the same query parameters in the same order, a redacted value matching any. */
-export function sameUrl(recorded: string, live: string): boolean {
-  if (recorded === live) return true;
-  const [recordedPath, recordedQuery] = splitQuery(recorded);
-  const [livePath, liveQuery] = splitQuery(live);
-  if (recordedPath !== livePath || recordedQuery.length !== liveQuery.length) return false;
-  return recordedQuery.every(([name, value], i) => name === liveQuery[i]![0] && (value === liveQuery[i]![1] || value.includes(REDACTED)));
-}
-
-function splitQuery(url: string): [string, [string, string][]] {
-  const q = url.indexOf('?');
-  if (q < 0) return [url, []];
-  return [url.slice(0, q), [...new URLSearchParams(url.slice(q + 1))]];
-}
