@@ -73,7 +73,7 @@ export async function answerVendorRequest(context: EngineContext, runtime: Vendo
 /** One vendor request on its way: what the steps learn, for the steps after them. */
 class VendorCall {
   readonly module: VendorModule;
-  /** Set by `route`: every step after it has its operation and the path parameters as matched (still percent-encoded). */
+  /** Set by `route` (left unset when it refuses): every step after it has its operation and the path parameters as matched (still percent-encoded). */
   operation!: CompiledOperation;
   rawParams: Record<string, string> = {};
   /** Set by `credentials`, once the request's credentials are readable. */
@@ -259,6 +259,7 @@ function guardDocumented(call: VendorCall, response: MockResponse): void {
  */
 function log(call: VendorCall, response: MockResponse): MockResponse {
   const { context, request, session } = call;
+  // No operation when `route` refused the request.
   const operationId = call.operation?.spec.operationId;
   const entry: RequestLogEntry = {
     at: context.clock.now(),
