@@ -1006,6 +1006,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "AddCardResponse": {
           "type": "object",
+          "x-cardmock-error": {
+            "code": "/warnings/0/code",
+            "message": "/warnings/0/message"
+          },
           "description": "The page's response table and example. It does not mark the fields required; its example\nhas both, so cardmock requires them.\n",
           "x-inferred-keywords": [
             "required"
@@ -1034,6 +1038,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "ErrorEnvelope": {
           "type": "object",
+          "x-cardmock-error": {
+            "code": "/errors/0/code",
+            "message": "/errors/0/message"
+          },
           "x-inferred": true,
           "description": "The shape of error items `{status: false, code, message}` is documented for Capillary's card\nAPIs; that this call wraps them as `{errors: [...], warnings: []}` is inferred.\n",
           "required": [
@@ -1867,6 +1875,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "ErrorEnvelope": {
           "type": "object",
+          "x-cardmock-error": {
+            "code": "/error/code",
+            "message": "/error/message"
+          },
           "required": [
             "error"
           ],
@@ -2848,6 +2860,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "ErrorEnvelope": {
           "type": "object",
+          "x-cardmock-error": {
+            "code": "/type",
+            "message": "/title"
+          },
           "x-inferred": true,
           "description": "Enfuce publishes no error body for this API. Its newer API answers RFC 7807\n`application/problem+json`, which cardmock uses here.\n",
           "required": [
@@ -3819,6 +3835,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "ErrorEnvelope": {
           "type": "object",
+          "x-cardmock-error": {
+            "code": "/errorCode",
+            "message": "/errorMessage"
+          },
           "x-inferred": true,
           "description": "The error table's columns are statusCode, errorMessage and errorCode; the JSON body\n`{errorCode, errorMessage}` is inferred.\n",
           "required": [
@@ -4481,6 +4501,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "ErrorEnvelope": {
           "type": "object",
+          "x-cardmock-error": {
+            "code": "/error/code",
+            "message": "/error/message"
+          },
           "x-inferred-keywords": [
             "required"
           ],
@@ -5113,6 +5137,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "ErrorEnvelope": {
           "type": "object",
+          "x-cardmock-error": {
+            "code": "/code",
+            "message": "/message"
+          },
           "x-inferred": true,
           "description": "Pismo publishes no error body for this endpoint: the page documents 400, 401, 403, 409 and\n500 with descriptions only. cardmock answers `{code, message}`, with `message` being the\ndocumented description of the status. Body checks are warnings on a real sandbox.\n",
           "required": [

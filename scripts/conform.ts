@@ -127,6 +127,7 @@ async function run(values: ConformValues, settings: ConformSettings, chosen: Cho
     vendors,
     ...(settings.only ? { only: settings.only } : {}),
     allowMutations: target.capabilities.mutations,
+    mutationsSwitch: '--allow-mutations',
     concurrency: settings.concurrency,
     onResult: (result, done, total) => {
       if (!values.quiet) console.error(progressLine(result, done, total));
