@@ -3,9 +3,9 @@
  * `--validate` (Prism proxies with `--errors` in front of the stateful server); Prism's servers run
  * in this process.
  */
-import { createEngine, type Engine } from '../mocks/core/engine.ts';
-import type { VendorModule } from '../mocks/core/vendor.ts';
-import { startServer, type RunningServer } from '../mocks/adapters/node-http.ts';
+import { createEngine, type Engine } from '../../mocks/core/engine.ts';
+import type { VendorModule } from '../../mocks/core/vendor.ts';
+import { startServer, type RunningServer } from '../../mocks/adapters/node-http.ts';
 import { isUsageError, readCommandLine, usageExit, type UsageError } from './cli-usage.ts';
 import { seedEngine } from './seed-engine.ts';
 import { loadVendorModules } from './serve-vendor-modules.ts';
@@ -98,9 +98,9 @@ function listenFailure(error: unknown, { host, port }: ServeSettings): number {
 
 /** `--replay <dir>`: whether every recording was read and checked, and is answered. */
 async function replay(running: RunningServer, dir: string, vendors: string[]): Promise<boolean> {
-  const { installReplay } = await import('../mocks/replay/replay-listener.ts');
-  const { createReplay } = await import('../mocks/replay/replay-answer.ts');
-  const { loadRecordings } = await import('../mocks/replay/load-recordings.ts');
+  const { installReplay } = await import('../../mocks/replay/replay-listener.ts');
+  const { createReplay } = await import('../../mocks/replay/replay-answer.ts');
+  const { loadRecordings } = await import('../../mocks/replay/load-recordings.ts');
   const loaded = await loadRecordings(dir, vendors);
   if (!loaded.ok) {
     console.error(`cardmock serve: cannot replay ${dir}:`);
