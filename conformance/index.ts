@@ -1,15 +1,15 @@
 /**
  * `import … from 'cardmock/conformance'`: run the conformance suite from code against a base URL,
- * a Node request listener or a cardmock engine, and format the report.
+ * a Node request listener or a cardmock engine, and format the report. Judging needs nothing of
+ * the mocks: they (and MSW) are loaded only when the subject is a cardmock engine.
  */
 import type { RequestListener } from 'node:http';
-import { createRequestListener } from '../mocks/adapters/node-http.ts';
 import type { Engine } from '../mocks/core/engine.ts';
 import { scenarios as allScenarios, unprovokable } from './cases/index.ts';
 import { runConformance, type RunReport, type ScenarioResult } from './lib/run.ts';
+import type { FixturePools } from './lib/scenario.ts';
 import type { Target } from './lib/target.ts';
 import { urlTarget } from './lib/url-target.ts';
-import { ownMockTarget } from './targets/mock-targets.ts';
 import { vendorNames } from './lib/spec-index.ts';
 
 export type { RunReport, ScenarioResult, Outcome } from './lib/run.ts';
@@ -37,8 +37,11 @@ export type ConformOptions = ConformSubject & {
   only?: string[];
   /** Authorization header value per vendor (not needed for an engine). */
   authorization?: string | ((vendor: string) => string | undefined);
-  /** Named entities per vendor (`{ pismo: { unboundCardId: 7001 } }`); not needed for an engine. */
-  fixtures?: Record<string, Record<string, string | number>>;
+  /**
+   * Named entities per vendor (`{ pismo: { unboundCardId: 7001 } }`); a list is a pool, of which each
+   * scenario that uses an entity up takes its own value. Not needed for an engine.
+   */
+  fixtures?: Record<string, FixturePools>;
   /** Send scenarios that change data; default true for an engine, false otherwise. */
   allowMutations?: boolean;
   /** The subject speaks cardmock's control API (sessions, fault injection). */
@@ -49,8 +52,11 @@ export type ConformOptions = ConformSubject & {
   onResult?: (result: ScenarioResult, done: number, total: number) => void;
 };
 
-/** A Target for the subject: a base URL serves each vendor under `/<vendor>` when several are run. */
-export function conformanceTarget(options: ConformOptions): Target {
+/**
+ * A Target for the subject: a base URL serves each vendor under `/<vendor>` when several are run.
+ * An engine is judged as one of cardmock's own mocks, loaded only then.
+ */
+export async function conformanceTarget(options: ConformOptions): Promise<Target> {
   const vendors = options.vendors ?? vendorNames();
   const limits = {
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
@@ -58,8 +64,8 @@ export function conformanceTarget(options: ConformOptions): Target {
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   };
   if (options.engine) {
-    const listener = createRequestListener({ engine: options.engine });
-    return ownMockTarget('engine', (vendor) => ({ listener, prefix: `/${vendor}` }), { vendors, ...limits });
+    const { engineTarget } = await import('./targets/engine-target.ts');
+    return engineTarget(options.engine, { vendors, ...limits });
   }
   const authorization = typeof options.authorization === 'function' ? options.authorization : () => options.authorization as string | undefined;
   const common = {
@@ -78,8 +84,8 @@ export function conformanceTarget(options: ConformOptions): Target {
 }
 
 /** Runs every selected scenario and returns the report (results, coverage matrix, ok). */
-export function conform(options: ConformOptions): Promise<RunReport> {
-  const target = conformanceTarget(options);
+export async function conform(options: ConformOptions): Promise<RunReport> {
+  const target = await conformanceTarget(options);
   return runConformance({
     target,
     scenarios: allScenarios,

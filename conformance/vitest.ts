@@ -1,12 +1,14 @@
 /**
  * `import { describeConformance } from 'cardmock/vitest'`: every selected scenario as one vitest
  * test against your implementation (a base URL, a Node request listener or an engine), the way
- * cardmock's own `conformance/targets` run. Scenarios the target cannot run (mutations not
- * allowed, no fault injection) are reported as skipped with the reason.
+ * cardmock's own `conformance/targets` run. It plans the run as `conform()` does (one code path:
+ * fixture pools, mutations, skip reasons naming this API's options), so a scenario gets the same
+ * fixtures and the same verdict in both. Scenarios the target cannot run (mutations not allowed,
+ * no fault injection) are reported as skipped with the reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarios as allScenarios } from './cases/index.ts';
-import { runScenario, selectScenarios } from './lib/run.ts';
+import { planRun, runPlanned, selectScenarios, type PlannedRun } from './lib/run.ts';
 import type { Target } from './lib/target.ts';
 import { formatFailure } from './lib/reporters/terminal.ts';
 import { conformanceTarget, type ConformOptions } from './index.ts';
@@ -19,7 +21,7 @@ export type StartedSubject = ConformOptions & { stop?: () => void | Promise<void
 export interface DescribeConformanceOptions {
   /** Vendors whose scenarios become tests; known before `start` runs. Default: all five. */
   vendors?: string[];
-  /** Keep scenarios whose operationId, status or id is listed. */
+  /** Keep scenarios whose operationId, status, rule or id is listed. */
   only?: string[];
   /** Starts (or names) the implementation under test; runs once before the tests. */
   start: () => StartedSubject | Promise<StartedSubject>;
@@ -27,14 +29,13 @@ export interface DescribeConformanceOptions {
 
 export function describeConformance(name: string, options: DescribeConformanceOptions): void {
   describe(`conformance: ${name}`, () => {
-    let target: Target;
-    let allowMutations = false;
+    let plan: PlannedRun;
     let stop: StartedSubject['stop'];
     beforeAll(async () => {
       const started = await options.start();
       stop = started.stop;
-      target = conformanceTarget({ ...started, ...(options.vendors ? { vendors: options.vendors } : {}) });
-      allowMutations = started.allowMutations ?? target.capabilities.mutations;
+      const target = await conformanceTarget({ ...started, ...(options.vendors ? { vendors: options.vendors } : {}) });
+      plan = planRun({ target, scenarios: selected, ...(started.allowMutations !== undefined ? { allowMutations: started.allowMutations } : {}) });
     });
     afterAll(async () => {
       await stop?.();
@@ -45,7 +46,7 @@ export function describeConformance(name: string, options: DescribeConformanceOp
     const selected = selectScenarios({ target: declared, scenarios: allScenarios, ...(options.vendors ? { vendors: options.vendors } : {}), ...(options.only ? { only: options.only } : {}) });
     for (const scenario of selected) {
       it(scenario.id, async (context) => {
-        const result = await runScenario(target, scenario, allowMutations);
+        const result = await runPlanned(plan, scenario);
         if (result.outcome === 'skipped' || result.outcome === 'not-provokable') context.skip(result.reason);
         expect(result.errors.map(formatFailure), result.reason).toEqual([]);
         expect(result.outcome, result.reason).toBe('passed');

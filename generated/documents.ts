@@ -1006,6 +1006,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "AddCardResponse": {
           "type": "object",
+          "x-cardmock-error": {
+            "code": "/warnings/0/code",
+            "message": "/warnings/0/message"
+          },
           "description": "The page's response table and example. It does not mark the fields required; its example\nhas both, so cardmock requires them.\n",
           "x-inferred-keywords": [
             "required"
@@ -1034,6 +1038,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "ErrorEnvelope": {
           "type": "object",
+          "x-cardmock-error": {
+            "code": "/errors/0/code",
+            "message": "/errors/0/message"
+          },
           "x-inferred": true,
           "description": "The shape of error items `{status: false, code, message}` is documented for Capillary's card\nAPIs; that this call wraps them as `{errors: [...], warnings: []}` is inferred.\n",
           "required": [
@@ -2099,6 +2107,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "ErrorEnvelope": {
           "type": "object",
+          "x-cardmock-error": {
+            "code": "/error/code",
+            "message": "/error/message"
+          },
           "required": [
             "error"
           ],
@@ -3080,6 +3092,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "ErrorEnvelope": {
           "type": "object",
+          "x-cardmock-error": {
+            "code": "/type",
+            "message": "/title"
+          },
           "x-inferred": true,
           "description": "Enfuce publishes no error body for this API. Its newer API answers RFC 7807\n`application/problem+json`, which cardmock uses here.\n",
           "required": [
@@ -4051,6 +4067,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "ErrorEnvelope": {
           "type": "object",
+          "x-cardmock-error": {
+            "code": "/errorCode",
+            "message": "/errorMessage"
+          },
           "x-inferred": true,
           "description": "The error table's columns are statusCode, errorMessage and errorCode; the JSON body\n`{errorCode, errorMessage}` is inferred.\n",
           "required": [
@@ -4713,6 +4733,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "ErrorEnvelope": {
           "type": "object",
+          "x-cardmock-error": {
+            "code": "/error/code",
+            "message": "/error/message"
+          },
           "x-inferred-keywords": [
             "required"
           ],
@@ -5345,6 +5369,10 @@ export const documents: Record<SpecName, OpenApiDocument> = {
         },
         "ErrorEnvelope": {
           "type": "object",
+          "x-cardmock-error": {
+            "code": "/code",
+            "message": "/message"
+          },
           "x-inferred": true,
           "description": "Pismo publishes no error body for this endpoint: the page documents 400, 401, 403, 409 and\n500 with descriptions only. cardmock answers `{code, message}`, with `message` being the\ndocumented description of the status. Body checks are warnings on a real sandbox.\n",
           "required": [

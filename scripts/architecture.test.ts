@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url);
 const TOP_FOLDERS = ['specs', 'generated', 'scripts'];
-const NAMED_BY_SUBFOLDERS = ['mocks', 'mocks/core', 'conformance'];
+const NAMED_BY_SUBFOLDERS = ['mocks', 'mocks/core', 'conformance', 'scripts'];
 
 function architectureBlock(): string {
   const readme = readFileSync(new URL('README.md', root), 'utf8');

@@ -46,7 +46,7 @@ async function load(target: string, baseOf: (vendor: string) => { url: string; p
   };
 }
 
-const compiledCli = fileURLToPath(new URL('../dist/scripts/cli.js', import.meta.url));
+const compiledCli = fileURLToPath(new URL('../dist/scripts/cli/cli.js', import.meta.url));
 
 interface Started {
   child: ChildProcess;

@@ -1,5 +1,6 @@
 /**
- * Derives everything in generated/ from specs/: openapi-typescript types per spec, and
+ * `npm run generate` (`--check`: exit 1 when generated/ drifted from specs/). A development tool of
+ * a cardmock checkout, not a command of the installed CLI. Derives everything in generated/ from specs/: openapi-typescript types per spec, and
  * generated/documents.ts, the specs as plain data for code that runs where there is no file
  * system or YAML parser (MSW in a browser) or where start-up time counts (the HTTP server).
  */
@@ -106,4 +107,11 @@ export async function generate({ check = false } = {}): Promise<number> {
     console.log(`wrote generated/${name}`);
   }
   return 0;
+}
+
+// Run as a script (`tsx scripts/generate.ts [--check]`), not when imported by the tests.
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  generate({ check: process.argv.includes('--check') }).then((code) => {
+    process.exitCode = code;
+  });
 }

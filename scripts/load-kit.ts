@@ -50,7 +50,7 @@ export function spawnServer(args: string[], pattern: RegExp): Promise<{ child: C
 export const startCardmock = (entry = cli) => spawnServer([entry, 'serve', '--port', '0', '--quiet'], /listening on (http:\/\/\S+)/);
 
 /** What an installed package runs: the compiled CLI in dist/ (build it first: `npm run build`). */
-const compiledCli = fileURLToPath(new URL('../dist/scripts/cli.js', import.meta.url));
+const compiledCli = fileURLToPath(new URL('../dist/scripts/cli/cli.js', import.meta.url));
 export const startCompiledCardmock = () => startCardmock(compiledCli);
 
 /** The bare ceiling: a Node http server answering a fixed 200. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { documents, type SpecName } from '../generated/documents.ts';
 import { createSchemaRegistry, describeErrors } from './lib/schema-registry.ts';
 import { examplesIn } from './lib/examples.ts';
-import { operationsOf, vendorOf } from './lib/operations.ts';
+import { examplesOf, operationsOf, resolve, vendorOf } from './lib/operations.ts';
 import { driftedFiles } from '../scripts/generate.ts';
 
 const specNames = Object.keys(documents) as SpecName[];
@@ -46,6 +46,27 @@ describe.each(specNames)('specs/%s.openapi.yaml', (name) => {
       })
       .filter(Boolean);
     expect(invalid).toEqual([]);
+  });
+});
+
+describe('error envelopes', () => {
+  const vendorSpecs = specNames.filter((n) => vendorOf(documents[n]) !== undefined);
+
+  it.each(vendorSpecs)('%s: every error example carries a code where its envelope says (x-cardmock-error)', (name) => {
+    const document = documents[name];
+    const missing: string[] = [];
+    for (const op of operationsOf(document, name)) {
+      for (const response of op.responses.filter((r) => r.status >= 400)) {
+        const schema = Object.values(response.content)[0]?.schema;
+        if (!schema) continue;
+        const envelope = resolve<{ 'x-cardmock-error'?: { code: string } }>(document, schema as never)['x-cardmock-error'];
+        for (const example of examplesOf(document, response)) {
+          const code = envelope?.code.split('/').slice(1).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], example.value);
+          if (typeof code !== 'string' && typeof code !== 'number') missing.push(`${op.operationId} ${response.status} ${example.name}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });
 

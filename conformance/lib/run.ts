@@ -38,6 +38,8 @@ export interface RunOptions {
   only?: string[];
   /** Default: the target's `mutations` capability. */
   allowMutations?: boolean;
+  /** How the caller lets scenarios change data, named in the skip reason: the CLI flag or the API option. */
+  mutationsSwitch?: string;
   concurrency?: number;
   onResult?: (result: ScenarioResult, done: number, total: number) => void;
 }
@@ -62,12 +64,15 @@ export function selectScenarios(options: Pick<RunOptions, 'scenarios' | 'vendors
   );
 }
 
+/** The option of the API that lets scenarios change data; the CLI names its flag instead. */
+export const MUTATIONS_OPTION = 'allowMutations: true';
+
 /** Why a scenario cannot run on this target, if it cannot. */
-export function blocker(target: Target, scenario: Scenario, allowMutations: boolean): Pick<ScenarioResult, 'outcome' | 'reason'> | undefined {
+export function blocker(target: Target, scenario: Scenario, allowMutations: boolean, mutationsSwitch = MUTATIONS_OPTION): Pick<ScenarioResult, 'outcome' | 'reason'> | undefined {
   if (scenario.fault && !target.capabilities.control) {
     return { outcome: 'not-provokable', reason: `needs fault injection (${FAULT_HEADER}), which ${target.name} does not offer` };
   }
-  if (scenario.mutates && !allowMutations) return { outcome: 'skipped', reason: 'changes data: run with --allow-mutations' };
+  if (scenario.mutates && !allowMutations) return { outcome: 'skipped', reason: `changes data: run with ${mutationsSwitch}` };
   const fixtures = target.fixtures(scenario.vendor);
   const missing = (scenario.needs ?? []).filter((key) => fixtures[key] === undefined || (Array.isArray(fixtures[key]) && fixtures[key].length === 0));
   if (missing.length > 0) return { outcome: 'skipped', reason: `missing fixture ${missing.map((k) => `${scenario.vendor}.${k}`).join(', ')}` };
@@ -75,13 +80,42 @@ export function blocker(target: Target, scenario: Scenario, allowMutations: bool
 }
 
 /**
- * Run one scenario. `allocation`: its fixtures from the run's pools (runConformance allocates them);
+ * A run decided before any request: the scenarios selected, whether they may change data, and the
+ * fixtures each takes from the target's pools. `runConformance`, `describeConformance` and
+ * cardmock's own target suites share it, so a scenario gets the same fixtures and skip reason in
+ * each of them.
+ */
+export interface PlannedRun {
+  target: Target;
+  selected: Scenario[];
+  allowMutations: boolean;
+  mutationsSwitch: string;
+  allocations: Map<string, Allocation>;
+}
+
+export function planRun(options: Pick<RunOptions, 'target' | 'scenarios' | 'vendors' | 'only' | 'allowMutations' | 'mutationsSwitch'>): PlannedRun {
+  const { target } = options;
+  const selected = selectScenarios(options);
+  const allowMutations = options.allowMutations ?? target.capabilities.mutations;
+  const mutationsSwitch = options.mutationsSwitch ?? MUTATIONS_OPTION;
+  const runnable = selected.filter((s) => !blocker(target, s, allowMutations, mutationsSwitch));
+  // Our mocks give every scenario a fresh session: nothing is used up, so pools are not needed there.
+  const allocations = allocateFixtures(runnable, (v) => target.fixtures(v), target.capabilities.control);
+  return { target, selected, allowMutations, mutationsSwitch, allocations };
+}
+
+/** Run one scenario of a planned run. */
+export const runPlanned = (plan: PlannedRun, scenario: Scenario): Promise<ScenarioResult> =>
+  runScenario(plan.target, scenario, plan.allowMutations, plan.allocations.get(scenario.id), plan.mutationsSwitch);
+
+/**
+ * Run one scenario. `allocation`: its fixtures from the run's pools (`planRun` allocates them);
  * alone, a scenario takes each key's first value.
  */
-export async function runScenario(target: Target, scenario: Scenario, allowMutations: boolean, allocation?: Allocation): Promise<ScenarioResult> {
+export async function runScenario(target: Target, scenario: Scenario, allowMutations: boolean, allocation?: Allocation, mutationsSwitch?: string): Promise<ScenarioResult> {
   const started = performance.now();
   const base: ScenarioIdentity = { id: scenario.id, title: scenario.title, vendor: scenario.vendor, operationId: scenario.operationId, status: scenario.status, rule: scenario.rule };
-  const blocked = blocker(target, scenario, allowMutations);
+  const blocked = blocker(target, scenario, allowMutations, mutationsSwitch);
   if (blocked) return { ...base, ...blocked, errors: [], warnings: [], ms: 0 };
   const allocated = allocation ?? allocateFixtures([scenario], (v) => target.fixtures(v), true).get(scenario.id)!;
   if ('exhausted' in allocated) return { ...base, outcome: 'skipped', reason: allocated.exhausted, errors: [], warnings: [], ms: 0 };
@@ -200,20 +234,17 @@ export function curl(target: Target, vendor: string, request: SentRequest): stri
 export async function runConformance(options: RunOptions): Promise<RunReport> {
   const startedAt = new Date();
   const started = performance.now();
-  const selected = selectScenarios(options);
-  const allowMutations = options.allowMutations ?? options.target.capabilities.mutations;
+  const plan = planRun(options);
+  const { selected } = plan;
   const limit = Math.max(1, options.concurrency ?? options.target.concurrency ?? 4);
   const results: ScenarioResult[] = new Array(selected.length);
-  const runnable = selected.filter((s) => !blocker(options.target, s, allowMutations));
-  // Our mocks give every scenario a fresh session: nothing is used up, so pools are not needed there.
-  const allocations = allocateFixtures(runnable, (v) => options.target.fixtures(v), options.target.capabilities.control);
   let next = 0;
   let done = 0;
   const worker = async () => {
     while (next < selected.length) {
       const index = next++;
       const scenario = selected[index]!;
-      const result = await runScenario(options.target, scenario, allowMutations, allocations.get(scenario.id));
+      const result = await runPlanned(plan, scenario);
       results[index] = result;
       options.onResult?.(result, ++done, selected.length);
     }

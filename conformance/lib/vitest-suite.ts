@@ -4,8 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMatrix } from './matrix.ts';
-import { allocateFixtures, type Allocation } from './fixture-pool.ts';
-import { blocker, runScenario, selectScenarios, type ScenarioResult } from './run.ts';
+import { planRun, runPlanned, type PlannedRun, type ScenarioResult } from './run.ts';
 import type { Scenario, Unprovokable } from './scenario.ts';
 import { vendorNames } from './spec-index.ts';
 import type { Target } from './target.ts';
@@ -28,13 +27,11 @@ export function describeConformance(name: string, start: () => Promise<{ target:
   describe(`conformance: ${name}`, () => {
     let target: Target;
     let stop: (() => Promise<void>) | undefined;
-    let allocations: Map<string, Allocation>;
+    let plan: PlannedRun;
     const results: ScenarioResult[] = [];
     beforeAll(async () => {
       ({ target, stop } = await start());
-      // As runConformance does: pools only matter where scenarios share one state.
-      const runnable = selected.filter((s) => !blocker(target, s, target.capabilities.mutations));
-      allocations = allocateFixtures(runnable, (v) => target.fixtures(v), target.capabilities.control);
+      plan = planRun({ target, scenarios: selected, vendors });
     });
     afterAll(async () => {
       await stop?.();
@@ -44,17 +41,21 @@ export function describeConformance(name: string, start: () => Promise<{ target:
     const vendors = options.vendors ?? options.served ?? vendorNames();
     const selected = options.scenarios.filter((s) => vendors.includes(s.vendor));
     it.each(selected.map((s) => [s.id, s] as const))('%s', async (_id, scenario) => {
-      const result = await runScenario(target, scenario, target.capabilities.mutations, allocations.get(scenario.id));
+      const result = await runPlanned(plan, scenario);
       results.push(result);
       expect(result.errors.map(formatFailure), result.reason).toEqual([]);
       const allowed = result.outcome === 'not-provokable' && options.mayNotProvoke?.(result) === true;
       expect(allowed ? 'passed' : result.outcome, result.reason).toBe('passed');
     });
 
-    it('covers every documented (operation, status) pair', () => {
-      expect(selectScenarios({ target, scenarios: selected, vendors })).toHaveLength(selected.length);
+    it('covers every documented (operation, status) pair and every rule', () => {
+      expect(plan.selected).toHaveLength(selected.length);
       const matrix = buildMatrix({ vendors, results, unprovokable: options.unprovokable });
       expect(matrix.rows.filter((r) => r.outcome !== 'passed').map((r) => `${r.vendor} ${r.operationId} ${r.status}: ${r.outcome} ${r.reason ?? ''}`)).toEqual([]);
+      // A rule all of whose scenarios an intermediary answers itself is not provokable there.
+      const allowed = ['passed', 'unprovokable', ...(options.mayNotProvoke ? ['not-provokable'] : [])];
+      const ruleRows = matrix.rules.filter((r) => !allowed.includes(r.outcome));
+      expect(ruleRows.map((r) => `${r.rule}: ${r.outcome} ${r.reason ?? ''}`)).toEqual([]);
       expect(matrix.complete).toBe(true);
     });
   });

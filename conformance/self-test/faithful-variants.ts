@@ -6,9 +6,9 @@
  */
 import type { MockRequest, MockResponse } from '../../mocks/core/types.ts';
 import { bodyBasis, documentedCodes, namedExamples } from '../lib/provenance.ts';
-import { identifyingLeaves, isCode, leafAt } from '../lib/checks/error-code-documented.ts';
+import { envelopeOf, identifyingLeaves, leafAt } from '../lib/error-envelope.ts';
 import { operation, vendorNames, vendorSpec } from '../lib/spec-index.ts';
-import type { OperationSpec } from '../../specs/lib/operations.ts';
+import type { DocumentedResponse, OperationSpec } from '../../specs/lib/operations.ts';
 import { buildRequest } from '../lib/http-client.ts';
 import type { Fixtures, Scenario } from '../lib/scenario.ts';
 
@@ -48,8 +48,9 @@ function setLeaf(value: unknown, pointer: string, leaf: unknown): unknown {
 function matchingExample(op: OperationSpec, status: number, body: unknown) {
   const documented = documentedOf(op, status);
   if (!documented) return undefined;
+  const envelope = envelopeOf(op, documented);
   return namedExamples(op, documented).find((e) => {
-    const codes = [...identifyingLeaves(e.value)].filter(([p]) => isCode(p));
+    const codes = [...identifyingLeaves(envelope, e.value)].filter(([p]) => p === envelope.code);
     return codes.length > 0 && codes.every(([p, v]) => leafAt(body, p) === v);
   });
 }
@@ -61,9 +62,10 @@ const bodyIsGuessed = (op: OperationSpec, status: number) => {
   return documented !== undefined && Object.keys(documented.content).length > 0 && bodyBasis(op, documented) !== undefined && !documented.inferred;
 };
 
-/** The JSON pointer of an example's error code. */
-function codePointer(value: unknown): string | undefined {
-  return [...identifyingLeaves(value)].find(([p]) => isCode(p))?.[0];
+/** The JSON pointer of an example's error code, where its status's envelope carries one. */
+function codePointer(op: OperationSpec, documented: DocumentedResponse, value: unknown): string | undefined {
+  const { code } = envelopeOf(op, documented);
+  return code !== undefined && leafAt(value, code) !== undefined ? code : undefined;
 }
 
 export const VARIANTS: Variant[] = [
@@ -114,11 +116,12 @@ export const VARIANTS: Variant[] = [
     // Where the page gives no code for a case (cardmock's own x-inferred example answers it), a
     // vendor may use a code of its own that no page lists.
     name: 'a code of its own where the page gives no code for the case',
-    vendors: vendorsWhere((op) => op.responses.some((r) => !bodyBasis(op, r) && namedExamples(op, r).some((e) => e.mapping && codePointer(e.value)))),
+    vendors: vendorsWhere((op) => op.responses.some((r) => !bodyBasis(op, r) && namedExamples(op, r).some((e) => e.mapping && codePointer(op, r, e.value)))),
     response: (request, response) => {
       const op = operationOf(request);
       const example = op && matchingExample(op, response.status, response.body);
-      const pointer = example?.mapping ? codePointer(example.value) : undefined;
+      const documented = op && documentedOf(op, response.status);
+      const pointer = op && documented && example?.mapping ? codePointer(op, documented, example.value) : undefined;
       if (!op || !pointer || bodyBasis(op, documentedOf(op, response.status)!)) return response;
       const own = typeof leafAt(response.body, pointer) === 'number' ? 99_999 : 'VENDOR-OWN-CODE';
       return { ...response, body: setLeaf(response.body, pointer, own) };
@@ -134,7 +137,7 @@ function alternativeCode(op: OperationSpec, status: number, exampleName: string 
   const own = examples.find((e) => e.name === exampleName);
   if (exampleName !== undefined && !own?.mapping) return undefined;
   for (const example of exampleName === undefined ? examples.filter((e) => e.mapping) : [own!]) {
-    const pointer = codePointer(example.value);
+    const pointer = codePointer(op, documented, example.value);
     if (!pointer) continue;
     const code = leafAt(example.value, pointer);
     const others = [...examples.map((e) => leafAt(e.value, pointer)), ...documentedCodes(op, documented)].filter((c) => c !== undefined && c !== code);

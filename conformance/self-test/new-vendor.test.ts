@@ -82,6 +82,18 @@ describe('a new vendor is a folder', () => {
     }
   });
 
+  it('its error codes are judged where its spec says they live (x-cardmock-error), like the five', async () => {
+    const engine = createEngine({ vendors });
+    const broken = { ...engine, handle: async (request: Parameters<typeof engine.handle>[0]) => {
+      const response = await engine.handle(request);
+      return response.status === 409 ? { ...response, body: { ...(response.body as object), code: 'SOMETHING_ELSE' } } : response;
+    } };
+    const listener = createRequestListener({ engine: broken });
+    const report = await runConformance({ target: targetOf('broken', () => ({ listener, prefix: `/${vendor}` }), { listener, prefix: '' }), scenarios, vendors: [vendor] });
+    const failed = report.results.find((r) => r.id === 'example.redeem.409-twice')!;
+    expect(failed.errors.map((e) => [e.check, e.expected])).toEqual([['errorCodeDocumented', 'ALREADY_REDEEMED: /code="ALREADY_REDEEMED"']]);
+  });
+
   it('served by `cardmock serve --vendor-module`', async () => {
     const file = fileURLToPath(new URL('../../mocks/testing/example-vendor/index.ts', import.meta.url));
     const { child, url } = await serveCli(['--port', '0', '--quiet', '--vendor-module', file]);

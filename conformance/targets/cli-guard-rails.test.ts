@@ -64,6 +64,9 @@ describe('cardmock conform guard rails', () => {
       const empty = await conform(...args);
       expect(empty.code).toBe(1);
       expect(empty.stdout).toMatch(/No scenario ran/);
+      // Without --quiet the progress lines say why, naming the CLI's flag (the API names its option).
+      const loud = await conform('--vendor', 'pismo', '--base-url', `${other.url}/pismo`, '--only', '202');
+      expect(loud.stderr).toMatch(/pismo\.bind\.202-unbound-card \(changes data: run with --allow-mutations\)/);
       expect((await conform(...args, '--allow-empty')).code).toBe(0);
     } finally {
       await other.close();

@@ -4,40 +4,18 @@
  * runs in its own session, so it starts from the default fixtures.
  */
 import { setupServer } from 'msw/node';
-import { createEngine, type Engine } from '../../mocks/core/engine.ts';
+import type { Engine } from '../../mocks/core/engine.ts';
 import { createHandlers, sandboxBaseUrl } from '../../mocks/adapters/msw.ts';
 import { createRequestListener, startServer } from '../../mocks/adapters/node-http.ts';
-import { allVendors } from '../../mocks/vendors/index.ts';
 import type { Target } from '../lib/target.ts';
+import { newEngine, ownMockTarget } from './own-mock-target.ts';
+
+export { newEngine, ownMockTarget, served } from './own-mock-target.ts';
 
 export interface StartedTarget {
   target: Target;
   stop(): Promise<void>;
 }
-
-/** The vendors cardmock's mocks serve. */
-export const served = allVendors.map((v) => v.name);
-
-const sample = (vendor: string) => {
-  const module = allVendors.find((v) => v.name === vendor);
-  if (!module) throw new Error(`no mock for ${vendor}`);
-  return module.samples;
-};
-
-export function ownMockTarget(name: string, base: Target['base'], overrides: Partial<Target> = {}): Target {
-  return {
-    name,
-    ownMock: true,
-    capabilities: { control: true, mutations: true },
-    vendors: allVendors.map((v) => v.name),
-    base,
-    authorization: (vendor) => sample(vendor).authorization,
-    fixtures: (vendor) => sample(vendor).fixtures,
-    ...overrides,
-  };
-}
-
-export const newEngine = (): Engine => createEngine({ vendors: allVendors });
 
 /** The Node request listener in this process; the client binds it to an ephemeral loopback port per request. */
 export async function inProcessTarget(engine = newEngine()): Promise<StartedTarget> {

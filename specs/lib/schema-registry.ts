@@ -13,7 +13,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
   addFormatsModule) as unknown as (ajv: Ajv2020) => void;
 
 /** Keywords OpenAPI adds to JSON Schema, and ours; annotations only. */
-const ANNOTATIONS = ['x-inferred', 'x-inferred-keywords', 'x-cardmock-rule', 'discriminator', 'xml', 'externalDocs', 'example', 'components'];
+const ANNOTATIONS = ['x-inferred', 'x-inferred-keywords', 'x-cardmock-rule', 'x-cardmock-error', 'discriminator', 'xml', 'externalDocs', 'example', 'components'];
 
 export interface SchemaRegistry {
   /** Validator for the schema at `pointer` (e.g. `#/components/schemas/Error`) or an inline schema. */

@@ -1,34 +1,7 @@
 import type { DocumentedResponse, OperationSpec } from '../../../specs/lib/operations.ts';
+import { envelopeOf, identifyingLeaves, leafAt, type ErrorEnvelope } from '../error-envelope.ts';
 import { bodyBasis, codeBasis, documentedCodes, messageBasis, namedExamples, type Basis, type NamedExample } from '../provenance.ts';
 import { defineCheck } from './check.ts';
-
-/** Keys whose values identify an error in the vendors' envelopes: a code, and its human text. */
-const CODE_KEYS = new Set(['code', 'errorCode', 'type']);
-const MESSAGE_KEYS = new Set(['message', 'errorMessage', 'title']);
-
-/** Identifying leaves of an example: JSON pointer → value (arrays: their first item). */
-export function identifyingLeaves(value: unknown, at = ''): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  if (Array.isArray(value)) {
-    if (value.length > 0) for (const [k, v] of identifyingLeaves(value[0], `${at}/0`)) out.set(k, v);
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [key, child] of Object.entries(value)) {
-      if ((CODE_KEYS.has(key) || MESSAGE_KEYS.has(key)) && (typeof child === 'string' || typeof child === 'number')) out.set(`${at}/${key}`, child);
-      else for (const [k, v] of identifyingLeaves(child, `${at}/${key}`)) out.set(k, v);
-    }
-  }
-  return out;
-}
-
-/** Whether a leaf pointer of `identifyingLeaves` carries an error's code (not its message). */
-export const isCode = (pointer: string) => CODE_KEYS.has(pointer.slice(pointer.lastIndexOf('/') + 1));
-
-export function leafAt(value: unknown, pointer: string): unknown {
-  return pointer
-    .split('/')
-    .slice(1)
-    .reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), value);
-}
 
 interface CodesAt {
   /** Codes the vendor documents for this status (examples it publishes, its code lists). */
@@ -40,11 +13,11 @@ interface CodesAt {
 }
 
 /** Per pointer that carries a code in this status's examples: what is documented, what is guessed. */
-function codesByPointer(op: OperationSpec, documented: DocumentedResponse, examples: NamedExample[]): Map<string, CodesAt> {
+function codesByPointer(op: OperationSpec, documented: DocumentedResponse, envelope: ErrorEnvelope, examples: NamedExample[]): Map<string, CodesAt> {
   const out = new Map<string, CodesAt>();
   for (const example of examples) {
-    for (const [pointer, value] of identifyingLeaves(example.value)) {
-      if (!isCode(pointer)) continue;
+    for (const [pointer, value] of identifyingLeaves(envelope, example.value)) {
+      if (pointer !== envelope.code) continue;
       const entry = out.get(pointer) ?? { documented: new Set(documentedCodes(op, documented)), guessed: new Set(), open: undefined };
       if (codeBasis(op, documented, example)) entry.guessed.add(value);
       else entry.documented.add(value);
@@ -58,9 +31,10 @@ function codesByPointer(op: OperationSpec, documented: DocumentedResponse, examp
 const list = (codes: Set<unknown>) => [...codes].map((c) => JSON.stringify(c)).join(', ');
 
 /** The scenario's own example: its code is the one this case must get, and its message where the page states it. */
-function exampleDeviation(op: OperationSpec, documented: DocumentedResponse, example: NamedExample, json: unknown, ruleText: string) {
+function exampleDeviation(op: OperationSpec, documented: DocumentedResponse, envelope: ErrorEnvelope, example: NamedExample, json: unknown, ruleText: string) {
+  const isCode = (pointer: string) => pointer === envelope.code;
   // Leaves the vendor writes for each request (which field is wrong) are not the example's to judge.
-  const leaves = [...identifyingLeaves(example.value)].filter(([p]) => !example.varies.includes(p));
+  const leaves = [...identifyingLeaves(envelope, example.value)].filter(([p]) => !example.varies.includes(p));
   const codeMismatch = leaves.filter(([p, v]) => isCode(p) && leafAt(json, p) !== v);
   // A message is judged only once the code is right.
   const judged = codeMismatch.length > 0 ? codeMismatch : leaves.filter(([p, v]) => leafAt(json, p) !== v);
@@ -78,25 +52,26 @@ function exampleDeviation(op: OperationSpec, documented: DocumentedResponse, exa
 }
 
 /**
- * An error carries a code the vendor documents for its status (its examples and its code lists).
+ * An error carries, where its spec's envelope says (`x-cardmock-error`), a code the vendor documents for its status (its examples and its code lists).
  * When the scenario names the example of the rule it isolates, the code is that example's, and the
  * message too where the page states it: a documented code of this case must come back, whatever
  * other examples of the status are cardmock's guesses.
  */
 export const errorCodeDocumented = defineCheck('errorCodeDocumented', ({ scenario, rule, operation, response, documented, step, expectedStatus }) => {
   if (!documented || response.json === undefined) return [];
+  const envelope = envelopeOf(operation, documented);
   const examples = namedExamples(operation, documented);
   const answer = [{ status: expectedStatus, example: scenario.example }, ...(scenario.alternatives ?? [])].find((a) => a.status === documented.status);
   const own = step === 'main' && rule && answer?.example ? examples.find((e) => e.name === answer.example) : undefined;
-  const failures = own ? exampleDeviation(operation, documented, own, response.json, rule!.rule) : [];
+  const failures = own ? exampleDeviation(operation, documented, envelope, own, response.json, rule!.rule) : [];
   // Where the scenario's own example carries a code, that code is judged; other pointers by the status's codes.
-  const judgedByOwn = new Set(own ? [...identifyingLeaves(own.value).keys()] : []);
-  for (const [pointer, codes] of codesByPointer(operation, documented, examples)) {
+  const judgedByOwn = new Set(own ? [...identifyingLeaves(envelope, own.value).keys()] : []);
+  for (const [pointer, codes] of codesByPointer(operation, documented, envelope, examples)) {
     if (judgedByOwn.has(pointer)) continue;
     const actual = leafAt(response.json, pointer);
     if (actual === undefined || codes.documented.has(actual) || codes.guessed.has(actual)) continue;
     // A code the vendor documents for another status of this operation is wrong here, guesses or none.
-    const elsewhere = operation.responses.find((r) => r !== documented && namedExamples(operation, r).some((e) => !codeBasis(operation, r, e) && leafAt(e.value, pointer) === actual));
+    const elsewhere = operation.responses.find((r) => r !== documented && envelopeOf(operation, r).code === pointer && namedExamples(operation, r).some((e) => !codeBasis(operation, r, e) && leafAt(e.value, pointer) === actual));
     const guessed = codes.guessed.size > 0 ? `cardmock's guess: ${list(codes.guessed)}` : '';
     failures.push({
       expected: codes.documented.size > 0 ? `${pointer} one of ${list(codes.documented)} (the vendor's)${guessed ? `; ${guessed}` : ''}` : `${pointer}: the vendor documents no code for ${documented.status} (${guessed})`,

@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { vendorNameProblem, type VendorModule } from '../mocks/core/vendor.ts';
-import { allVendors } from '../mocks/vendors/index.ts';
+import { vendorNameProblem, type VendorModule } from '../../mocks/core/vendor.ts';
+import { allVendors } from '../../mocks/vendors/index.ts';
 import type { UsageError } from './cli-usage.ts';
 
 /** How long a vendor module may take to load (a top-level await that never settles would otherwise end `serve` silently, exit 0). */

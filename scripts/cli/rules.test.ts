@@ -5,10 +5,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { scenarios } from '../conformance/cases/index.ts';
-import { vendorNames, vendorSpec } from '../conformance/lib/spec-index.ts';
-import { describeSource } from '../specs/lib/rules.ts';
-import { CLI as cli } from '../mocks/testing/cli-server.ts';
+import { scenarios } from '../../conformance/cases/index.ts';
+import { vendorNames, vendorSpec } from '../../conformance/lib/spec-index.ts';
+import { describeSource } from '../../specs/lib/rules.ts';
+import { CLI as cli } from '../../mocks/testing/cli-server.ts';
 
 const exec = promisify(execFile);
 const rules = (...args: string[]) => exec(process.execPath, [cli, 'rules', ...args], { timeout: 30_000 }).catch((e: { code: number; stdout: string; stderr: string }) => e);

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { ParseArgsConfig } from 'node:util';
-import { vendorNames } from '../conformance/lib/spec-index.ts';
+import { vendorNames } from '../../conformance/lib/spec-index.ts';
 import { isUsageError, parseOptions, type OptionValues, type UsageError } from './cli-usage.ts';
 import { isReporterKind, type ReporterKind } from './write-report.ts';
 import { PROXY_DEFAULTS } from './proxy-server.ts';

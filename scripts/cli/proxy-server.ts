@@ -16,11 +16,11 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import type { JudgedExchange } from '../conformance/lib/traffic-report.ts';
-import { SecretBook } from '../conformance/lib/redact.ts';
-import { browserVerdict, controlVerdict, type GuardOptions } from '../mocks/adapters/control-guard.ts';
-import { fixtureCollector } from '../mocks/replay/fixtures-seen.ts';
-import { recordingFileName } from '../mocks/replay/recording.ts';
+import type { JudgedExchange } from '../../conformance/lib/traffic-report.ts';
+import { SecretBook } from '../../conformance/lib/redact.ts';
+import { browserVerdict, controlVerdict, type GuardOptions } from '../../mocks/adapters/control-guard.ts';
+import { fixtureCollector } from '../../mocks/replay/fixtures-seen.ts';
+import { recordingFileName } from '../../mocks/replay/recording.ts';
 import { judgeForwarded, type Answer, type Ending, type Forwarded } from './proxy-exchange.ts';
 import { DEFAULT_MAX_EXCHANGES, ExchangeLog, MAX_PAGE } from './proxy-log.ts';
 

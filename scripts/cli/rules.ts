@@ -3,9 +3,9 @@
  * rule its vendor's page states or cardmock infers, its source and its answer) and the scenarios
  * that judge each rule, so a sandbox user sees what is judged, and on what basis, before a run.
  */
-import { scenarios, unprovokable } from '../conformance/cases/index.ts';
-import { vendorNames, vendorSpec } from '../conformance/lib/spec-index.ts';
-import { answersOf, describeSource, type Rule } from '../specs/lib/rules.ts';
+import { scenarios, unprovokable } from '../../conformance/cases/index.ts';
+import { vendorNames, vendorSpec } from '../../conformance/lib/spec-index.ts';
+import { answersOf, describeSource, type Rule } from '../../specs/lib/rules.ts';
 import { parseOptions, readCommandLine, type UsageError } from './cli-usage.ts';
 
 export const HELP = `Usage: cardmock rules [options]

@@ -3,10 +3,10 @@
  * `--validate` (Prism proxies with `--errors` in front of the stateful server); Prism's servers run
  * in this process.
  */
-import { createEngine, type Engine } from '../mocks/core/engine.ts';
-import type { VendorModule } from '../mocks/core/vendor.ts';
-import { startServer, type RunningServer } from '../mocks/adapters/node-http.ts';
-import type { RecordedExchange } from '../mocks/replay/recording.ts';
+import { createEngine, type Engine } from '../../mocks/core/engine.ts';
+import type { VendorModule } from '../../mocks/core/vendor.ts';
+import { startServer, type RunningServer } from '../../mocks/adapters/node-http.ts';
+import type { RecordedExchange } from '../../mocks/replay/recording.ts';
 import { isUsageError, readCommandLine, usageExit, type UsageError } from './cli-usage.ts';
 import { seedEngine } from './seed-engine.ts';
 import { loadVendorModules } from './serve-vendor-modules.ts';
@@ -99,7 +99,7 @@ function listenFailure(error: unknown, { host, port }: ServeSettings): number {
 
 /** `--replay <dir>`: every recording read and checked, or false (the problems printed) when one is not. */
 async function readRecordings(dir: string, vendors: string[]): Promise<RecordedExchange[] | false> {
-  const { loadRecordings } = await import('../mocks/replay/load-recordings.ts');
+  const { loadRecordings } = await import('../../mocks/replay/load-recordings.ts');
   const loaded = await loadRecordings(dir, vendors);
   if (loaded.ok) return loaded.recordings;
   console.error(`cardmock serve: cannot replay ${dir}:`);

@@ -5,15 +5,15 @@
  * proxy's (`--auth`), and removed from the structure before anything is built from it.
  */
 import type http from 'node:http';
-import type { ObservedResponse, SentRequest } from '../conformance/lib/http-client.ts';
-import { judgeExchange } from '../conformance/lib/judge-exchange.ts';
-import { matchOperation } from '../conformance/lib/match-operation.ts';
-import { parseJson } from '../conformance/lib/parse-json.ts';
-import { isCredentialName, learnExchange, redactExchange, redactFailure, type ExchangeText, type SecretBook } from '../conformance/lib/redact.ts';
-import { curl } from '../conformance/lib/run.ts';
-import { verdictOf, type JudgedExchange } from '../conformance/lib/traffic-report.ts';
-import { urlTarget } from '../conformance/lib/url-target.ts';
-import type { RecordedExchange } from '../mocks/replay/recording.ts';
+import type { ObservedResponse, SentRequest } from '../../conformance/lib/http-client.ts';
+import { judgeExchange } from '../../conformance/lib/judge-exchange.ts';
+import { matchOperation } from '../../conformance/lib/match-operation.ts';
+import { parseJson } from '../../conformance/lib/parse-json.ts';
+import { isCredentialName, learnExchange, redactExchange, redactFailure, type ExchangeText, type SecretBook } from '../../conformance/lib/redact.ts';
+import { curl } from '../../conformance/lib/run.ts';
+import { verdictOf, type JudgedExchange } from '../../conformance/lib/traffic-report.ts';
+import { urlTarget } from '../../conformance/lib/url-target.ts';
+import type { RecordedExchange } from '../../mocks/replay/recording.ts';
 
 /** What the proxy sent upstream for one client request. */
 export interface Forwarded {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
-import { CLI as cli } from '../mocks/testing/cli-server.ts';
+import { CLI as cli } from '../../mocks/testing/cli-server.ts';
 
 const exec = promisify(execFile);
 const fails = (args: string[]) => exec(process.execPath, [cli, ...args], { timeout: 20_000 }).then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => e);

@@ -4,9 +4,9 @@
  * seen one result per (vendor, operation, status, outcome), which is all the coverage matrix and
  * the exit code need.
  */
-import type { ScenarioResult } from '../conformance/lib/run.ts';
-import { resultOf, trafficReport, type JudgedExchange } from '../conformance/lib/traffic-report.ts';
-import type { RunReport } from '../conformance/lib/run.ts';
+import type { ScenarioResult } from '../../conformance/lib/run.ts';
+import { resultOf, trafficReport, type JudgedExchange } from '../../conformance/lib/traffic-report.ts';
+import type { RunReport } from '../../conformance/lib/run.ts';
 
 export const DEFAULT_MAX_EXCHANGES = 1_000;
 /** Exchanges one page of `GET /__cardmock/exchanges` lists at most. */

@@ -1,7 +1,7 @@
 /** `cardmock serve --seed <file.json>`: entities added at start, before the server listens. */
 import { readFile } from 'node:fs/promises';
-import type { Engine } from '../mocks/core/engine.ts';
-import { CONTROL_PREFIX, createControlApi } from '../mocks/control/control-api.ts';
+import type { Engine } from '../../mocks/core/engine.ts';
+import { CONTROL_PREFIX, createControlApi } from '../../mocks/control/control-api.ts';
 
 /** Add each vendor's entities from a file to the default session, validated as the control API validates them. */
 export async function seedEngine(engine: Engine, file: string): Promise<string | undefined> {

@@ -2,17 +2,17 @@
  * `cardmock conform`: run the conformance suite against any base URL (our server, Prism, or a
  * vendor sandbox), print progress and a summary with the coverage matrix, and write a report.
  */
-import { controlPath } from '../conformance/lib/control-paths.ts';
+import { controlPath } from '../../conformance/lib/control-paths.ts';
 import { readFile } from 'node:fs/promises';
-import { scenarios, unprovokable } from '../conformance/cases/index.ts';
-import { fixturePlan } from '../conformance/lib/fixture-pool.ts';
-import { runConformance, type RunReport } from '../conformance/lib/run.ts';
-import type { FixturePools, Scenario } from '../conformance/lib/scenario.ts';
-import { progressLine, summary } from '../conformance/lib/reporters/terminal.ts';
-import { vendorNames } from '../conformance/lib/spec-index.ts';
-import type { Target } from '../conformance/lib/target.ts';
-import { speaksControlApi, urlTarget } from '../conformance/lib/url-target.ts';
-import { allVendors } from '../mocks/vendors/index.ts';
+import { scenarios, unprovokable } from '../../conformance/cases/index.ts';
+import { fixturePlan } from '../../conformance/lib/fixture-pool.ts';
+import { runConformance, type RunReport } from '../../conformance/lib/run.ts';
+import type { FixturePools, Scenario } from '../../conformance/lib/scenario.ts';
+import { progressLine, summary } from '../../conformance/lib/reporters/terminal.ts';
+import { vendorNames } from '../../conformance/lib/spec-index.ts';
+import type { Target } from '../../conformance/lib/target.ts';
+import { speaksControlApi, urlTarget } from '../../conformance/lib/url-target.ts';
+import { allVendors } from '../../mocks/vendors/index.ts';
 import { HELP, parseConformArgs, settingsOf, type ConformSettings, type ConformValues } from './conform-options.ts';
 import { isUsageError, readCommandLine, usageExit, type UsageError } from './cli-usage.ts';
 import { writeReport, type ReporterKind } from './write-report.ts';
@@ -127,6 +127,7 @@ async function run(values: ConformValues, settings: ConformSettings, chosen: Cho
     vendors,
     ...(settings.only ? { only: settings.only } : {}),
     allowMutations: target.capabilities.mutations,
+    mutationsSwitch: '--allow-mutations',
     concurrency: settings.concurrency,
     onResult: (result, done, total) => {
       if (!values.quiet) console.error(progressLine(result, done, total));

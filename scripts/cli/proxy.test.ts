@@ -10,9 +10,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newEngine } from '../conformance/targets/mock-targets.ts';
-import { startServer, type RunningServer } from '../mocks/adapters/node-http.ts';
-import { CLI as cli } from '../mocks/testing/cli-server.ts';
+import { newEngine } from '../../conformance/targets/mock-targets.ts';
+import { startServer, type RunningServer } from '../../mocks/adapters/node-http.ts';
+import { CLI as cli } from '../../mocks/testing/cli-server.ts';
 
 const TOKEN = 'proxy-test-secret-token-7Qx9';
 const BODY_SECRET = 'body-secret-value-4kP2';

@@ -1,5 +1,5 @@
 /**
- * `cardmock <command>`: serve | conform | proxy | rules | generate.
+ * `cardmock <command>`: serve | conform | proxy | rules. (`npm run generate` is a tool of the checkout.)
  */
 import { createRequire } from 'node:module';
 
@@ -10,16 +10,15 @@ Commands:
   conform    Run the conformance suite against a target (cardmock conform --help)
   proxy      Judge and record real traffic to a vendor sandbox (cardmock proxy --help)
   rules      Print the rules catalogue: each rule, its source, its answer, its scenarios (--vendor, --format md)
-  generate   Regenerate generated/ from specs/ (--check: fail when it drifted; in a checkout)
 
 Options:
   --version  Print cardmock's version
 `;
 
-// package.json sits two levels up from both scripts/cli.ts and dist/scripts/cli.js.
+// package.json sits three levels up from both scripts/cli/cli.ts and dist/scripts/cli/cli.js.
 const version = (): string => {
   const require = createRequire(import.meta.url);
-  for (const candidate of ['../package.json', '../../package.json']) {
+  for (const candidate of ['../../package.json', '../../../package.json']) {
     try {
       const pkg = require(candidate) as { name?: string; version?: string };
       if (pkg.name === 'cardmock' && pkg.version) return pkg.version;
@@ -33,15 +32,6 @@ const version = (): string => {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'generate': {
-      // openapi-typescript is heavy (~120 MB) and a dev dependency: load it only for this command.
-      const loaded = await import('./generate.ts').catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ERR_MODULE_NOT_FOUND') throw error;
-        console.error('cardmock generate: works in a cardmock checkout (it needs the dev dependency openapi-typescript and specs/)');
-        return undefined;
-      });
-      return loaded ? loaded.generate({ check: rest.includes('--check') }) : 1;
-    }
     case '--version':
     case '-v':
       console.log(version());

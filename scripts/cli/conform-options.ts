@@ -3,10 +3,10 @@
  * into one clear line and exit code 2 before anything is contacted.
  */
 import type { ParseArgsConfig } from 'node:util';
-import { scenarios } from '../conformance/cases/index.ts';
-import { selectScenarios } from '../conformance/lib/run.ts';
-import type { Scenario } from '../conformance/lib/scenario.ts';
-import { vendorNames } from '../conformance/lib/spec-index.ts';
+import { scenarios } from '../../conformance/cases/index.ts';
+import { selectScenarios } from '../../conformance/lib/run.ts';
+import type { Scenario } from '../../conformance/lib/scenario.ts';
+import { vendorNames } from '../../conformance/lib/spec-index.ts';
 import { isUsageError, parseOptions, type OptionValues, type UsageError } from './cli-usage.ts';
 import { isReporterKind, type ReporterKind } from './write-report.ts';
 

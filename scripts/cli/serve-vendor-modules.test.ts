@@ -9,12 +9,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { CLI } from '../mocks/testing/cli-server.ts';
-import { tempDirDuringSuite } from '../mocks/testing/suite-server.ts';
+import { CLI } from '../../mocks/testing/cli-server.ts';
+import { tempDirDuringSuite } from '../../mocks/testing/suite-server.ts';
 import { MODULE_LOAD_TIMEOUT_MS } from './serve-vendor-modules.ts';
 
 const run = promisify(execFile);
-const example = fileURLToPath(new URL('../mocks/testing/example-vendor/index.ts', import.meta.url));
+const example = fileURLToPath(new URL('../../mocks/testing/example-vendor/index.ts', import.meta.url));
 
 describe('serve --vendor-module', () => {
   const dir = tempDirDuringSuite('cardmock-vendor-modules-');

@@ -5,10 +5,10 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { json } from '../conformance/lib/reporters/json.ts';
-import { junit } from '../conformance/lib/reporters/junit.ts';
-import { markdown } from '../conformance/lib/reporters/markdown.ts';
-import type { RunReport } from '../conformance/lib/run.ts';
+import { json } from '../../conformance/lib/reporters/json.ts';
+import { junit } from '../../conformance/lib/reporters/junit.ts';
+import { markdown } from '../../conformance/lib/reporters/markdown.ts';
+import type { RunReport } from '../../conformance/lib/run.ts';
 
 const RENDER = { junit, json, markdown };
 export type ReporterKind = keyof typeof RENDER;

@@ -6,8 +6,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { formatFailure, summary } from '../conformance/lib/reporters/terminal.ts';
-import { exchangeLine } from '../conformance/lib/traffic-report.ts';
+import { formatFailure, summary } from '../../conformance/lib/reporters/terminal.ts';
+import { exchangeLine } from '../../conformance/lib/traffic-report.ts';
 import { HELP, parseProxyArgs, settingsOf, type ProxySettings, type ProxyValues } from './proxy-options.ts';
 import { EXCHANGES_PATH, startProxy, type RunningProxy } from './proxy-server.ts';
 import { readCommandLine } from './cli-usage.ts';

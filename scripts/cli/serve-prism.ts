@@ -2,7 +2,7 @@
  * The Prism modes of `cardmock serve`: `--stateless` (Prism's mock per vendor) and `--validate`
  * (Prism's proxy with `--errors` per vendor in front of the stateful server), in this process.
  */
-import type { PrismGroup, PrismGroupOptions } from '../mocks/prism/per-vendor.ts';
+import type { PrismGroup, PrismGroupOptions } from '../../mocks/prism/per-vendor.ts';
 
 /** A start that failed: the reason is printed already. */
 export interface Failed {
@@ -10,9 +10,9 @@ export interface Failed {
 }
 
 /** Prism is an optional peer dependency: loaded only for --stateless/--validate. */
-async function loadPrism(flag: string): Promise<typeof import('../mocks/prism/per-vendor.ts') | undefined> {
+async function loadPrism(flag: string): Promise<typeof import('../../mocks/prism/per-vendor.ts') | undefined> {
   try {
-    return await import('../mocks/prism/per-vendor.ts');
+    return await import('../../mocks/prism/per-vendor.ts');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND' || !/@stoplight\/prism-cli/.test((error as Error).message)) throw error;
     console.error(`cardmock serve ${flag}: needs Prism, an optional peer dependency; add it with: npm install --save-dev @stoplight/prism-cli@~5.14`);

@@ -7,12 +7,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SecretBook } from '../conformance/lib/redact.ts';
-import { json } from '../conformance/lib/reporters/json.ts';
-import { junit } from '../conformance/lib/reporters/junit.ts';
-import { markdown } from '../conformance/lib/reporters/markdown.ts';
-import { formatFailure, summary } from '../conformance/lib/reporters/terminal.ts';
-import { exchangeLine, trafficReport } from '../conformance/lib/traffic-report.ts';
+import { SecretBook } from '../../conformance/lib/redact.ts';
+import { json } from '../../conformance/lib/reporters/json.ts';
+import { junit } from '../../conformance/lib/reporters/junit.ts';
+import { markdown } from '../../conformance/lib/reporters/markdown.ts';
+import { formatFailure, summary } from '../../conformance/lib/reporters/terminal.ts';
+import { exchangeLine, trafficReport } from '../../conformance/lib/traffic-report.ts';
 import { judgeForwarded, type Answer, type Forwarded } from './proxy-exchange.ts';
 
 const ASSIGN = '/customers/1231122232/prepaid/cards/f16ba382-eb42-481a-b08f-c57bdc9aae24/assignments';

@@ -10,9 +10,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import { listenDuringSuite, writeEndlessly } from '../conformance/lib/endless-answer.test-helper.ts';
-import { tempDirDuringSuite } from '../mocks/testing/suite-server.ts';
-import { CHROMIUM_PATH, chromiumAvailable } from '../mocks/testing/chromium.ts';
+import { listenDuringSuite, writeEndlessly } from '../../conformance/lib/endless-answer.test-helper.ts';
+import { tempDirDuringSuite } from '../../mocks/testing/suite-server.ts';
+import { CHROMIUM_PATH, chromiumAvailable } from '../../mocks/testing/chromium.ts';
 import { EXCHANGES_PATH, PROXY_ERROR_HEADER, startProxy, type ProxyOptions, type RunningProxy } from './proxy-server.ts';
 
 const ASSIGN = '/customers/1231122232/prepaid/cards/f16ba382-eb42-481a-b08f-c57bdc9aae24/assignments';
@@ -67,8 +67,8 @@ afterEach(async () => {
 
 async function proxy(options: Partial<ProxyOptions> = {}): Promise<RunningProxy & { lines: string[] }> {
   const lines: string[] = [];
-  const { exchangeLine } = await import('../conformance/lib/traffic-report.ts');
-  const { formatFailure } = await import('../conformance/lib/reporters/terminal.ts');
+  const { exchangeLine } = await import('../../conformance/lib/traffic-report.ts');
+  const { formatFailure } = await import('../../conformance/lib/reporters/terminal.ts');
   const running = await startProxy({
     upstreams: { paysafe: upstreamOrigin() },
     port: 0,
@@ -305,10 +305,10 @@ describe('hostile upstreams and clients: credentials never reach an output', () 
     const running = await proxy({ recordDir: dir, authorization: undefined });
     await post(`${running.url}${request.url ?? ASSIGN}`, { authorization: `Bearer ${token}`, ...request.headers }, request.body ?? JSON.stringify({ targetCustomerId: '1233333323' }));
     await running.close();
-    const { json } = await import('../conformance/lib/reporters/json.ts');
-    const { junit } = await import('../conformance/lib/reporters/junit.ts');
-    const { markdown } = await import('../conformance/lib/reporters/markdown.ts');
-    const { summary } = await import('../conformance/lib/reporters/terminal.ts');
+    const { json } = await import('../../conformance/lib/reporters/json.ts');
+    const { junit } = await import('../../conformance/lib/reporters/junit.ts');
+    const { markdown } = await import('../../conformance/lib/reporters/markdown.ts');
+    const { summary } = await import('../../conformance/lib/reporters/terminal.ts');
     const report = running.log.report('upstream', new Date(), ['paysafe']);
     const files = await readdir(dir).catch(() => []);
     const outputs = [

@@ -3,10 +3,10 @@
  * one clear line, the help and exit code 2 before anything listens.
  */
 import type { ParseArgsConfig } from 'node:util';
-import { DEFAULT_SESSION_LIMITS, type SessionLimits } from '../mocks/core/session/session-limits.ts';
-import { STATE_BYTES_PER_STORED_BYTE } from '../mocks/core/session/session-pool.ts';
-import { DEFAULT_SERVER_LIMITS, type ServerLimits } from '../mocks/adapters/node-http.ts';
-import { VENDOR_NAME } from '../mocks/core/vendor.ts';
+import { DEFAULT_SESSION_LIMITS, type SessionLimits } from '../../mocks/core/session/session-limits.ts';
+import { STATE_BYTES_PER_STORED_BYTE } from '../../mocks/core/session/session-pool.ts';
+import { DEFAULT_SERVER_LIMITS, type ServerLimits } from '../../mocks/adapters/node-http.ts';
+import { VENDOR_NAME } from '../../mocks/core/vendor.ts';
 import { MODULE_LOAD_TIMEOUT_MS } from './serve-vendor-modules.ts';
 
 const MB = 1024 * 1024;
