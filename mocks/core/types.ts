@@ -58,6 +58,9 @@ export interface RequestProblem {
   rule?: string;
 }
 
+/** The name a vendor's error body gives the part of a request a problem is in: its field, or `body` / the location. */
+export const problemField = (problem: RequestProblem): string => problem.field || (problem.in === 'body' ? 'body' : problem.in);
+
 /** A request as its operation's spec reads it: parameters decoded and coerced, the body parsed. */
 export interface ValidatedRequest<Body = unknown> {
   path: Record<string, unknown>;

@@ -7,7 +7,7 @@ import type { operations } from '../../../generated/capillary.ts';
 import type { RuleAnswers } from '../../../generated/rules.ts';
 import { documentedResponses } from '../../core/responses/documented-responses.ts';
 import { operationRules } from '../../core/responses/rule-answers.ts';
-import type { MockResponse, RequestProblem } from '../../core/types.ts';
+import { problemField, type MockResponse, type RequestProblem } from '../../core/types.ts';
 import type { RejectionKind } from '../../core/vendor.ts';
 
 export const capillaryResponses = documentedResponses(documents.capillary, 'capillary');
@@ -19,7 +19,7 @@ export const addCardRules = operationRules<RuleAnswers['capillary'], operations>
 });
 
 const describe = (problems: RequestProblem[]) =>
-  `Invalid request: ${problems.map((p) => [p.field || (p.in === 'body' ? 'body' : p.in), p.message].join(' ')).join('; ')}`;
+  `Invalid request: ${problems.map((p) => `${problemField(p)} ${p.message}`).join('; ')}`;
 
 export function rejectCapillary(kind: RejectionKind, problems: RequestProblem[], _operationId?: string, rule?: string): MockResponse {
   if (kind === 'unauthorized') return addCardRules.refuse(addCardRules.refusal(rule) ?? 'capillary.add.credentials-required');

@@ -25,7 +25,7 @@ import type { OperationResponse, ParametersOf, RequestBodyOf } from '../../core/
 import type { OperationContext } from '../../core/vendor.ts';
 import { createRules, customerNotFound } from './answers.ts';
 import { recall, remember } from './idempotency-store.ts';
-import { CREATE, enfuceResponses } from './responses.ts';
+import { CREATE, enfuceResponses } from './answers.ts';
 import { takeId, type CardRequest, type CreatedCard, type EnfuceCard, type EnfuceState, type PinStatus, type StoredApplication } from './state.ts';
 
 type Operation = operations['createMultiApplicationCard'];

@@ -4,7 +4,7 @@
  * any well-formed credentials of either kind, so these are only what the samples send.
  */
 import type { SampleCall } from '../../core/vendor.ts';
-import { CREATE, enfuceResponses, requestExample } from './responses.ts';
+import { CREATE, enfuceResponses, requestExample } from './answers.ts';
 import type { CardRequest, CreatedCard, EnfuceFixtures } from './state.ts';
 
 export const ENFUCE_TOKEN = 'enfuce-sandbox-token';

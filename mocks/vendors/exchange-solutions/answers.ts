@@ -8,7 +8,7 @@ import type { components, operations } from '../../../generated/exchange-solutio
 import type { RuleAnswers } from '../../../generated/rules.ts';
 import { documentedResponses } from '../../core/responses/documented-responses.ts';
 import { operationRules } from '../../core/responses/rule-answers.ts';
-import type { MockResponse, RequestProblem } from '../../core/types.ts';
+import { problemField, type MockResponse, type RequestProblem } from '../../core/types.ts';
 import type { RejectionKind } from '../../core/vendor.ts';
 
 export const exchangeSolutionsResponses = documentedResponses(documents['exchange-solutions'], 'exchange-solutions');
@@ -32,7 +32,7 @@ const REQUEST_VALID = 'exchange-solutions.add-cards.request-valid';
 // The INVALID_REQUEST example reads "Invalid request: <field> <problem>": keep its lead-in, name our fields.
 const INVALID_LEAD_IN = addCardsRules.refuse(REQUEST_VALID).body.errorMessage.split(': ')[0];
 
-const describeProblem = (p: RequestProblem) => `${p.field || (p.in === 'body' ? 'body' : p.in)} ${p.message}`;
+const describeProblem = (p: RequestProblem) => `${problemField(p)} ${p.message}`;
 
 export function rejectExchangeSolutions(kind: RejectionKind, problems: RequestProblem[], _operationId?: string, rule?: string): MockResponse {
   const named = addCardsRules.refusal(rule);

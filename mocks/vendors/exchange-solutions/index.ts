@@ -1,7 +1,8 @@
 import { documents } from '../../../generated/documents.ts';
-import { seededState, sessionBearerTokens, type VendorModule } from '../../core/vendor.ts';
+import { seededState, type VendorModule } from '../../core/vendor.ts';
 import { addCardsToAccount } from './add-cards-to-account.ts';
-import { addCardsRules, exchangeSolutionsResponses, rejectExchangeSolutions } from './answers.ts';
+import { exchangeSolutionsResponses, rejectExchangeSolutions } from './answers.ts';
+import { authenticate } from './authenticate.ts';
 import { exchangeSolutionsFixtures, exchangeSolutionsSamples } from './fixtures.ts';
 import { addFixtures, emptyState, snapshot, type ExchangeSolutionsFixtures, type ExchangeSolutionsState } from './state.ts';
 
@@ -14,7 +15,6 @@ export const exchangeSolutions: VendorModule<ExchangeSolutionsState, ExchangeSol
   snapshot,
   samples: exchangeSolutionsSamples,
   operations: { addCardsToAccount },
-  // ES issues client-credential tokens; the mock accepts the session's tokens and refuses any other alike.
-  authenticate: sessionBearerTokens(() => addCardsRules.refuse('exchange-solutions.add-cards.token-valid')),
+  authenticate,
   reject: rejectExchangeSolutions,
 };

@@ -1,7 +1,8 @@
 import { documents } from '../../../generated/documents.ts';
-import { seededState, sessionBearerTokens, type VendorModule } from '../../core/vendor.ts';
+import { seededState, type VendorModule } from '../../core/vendor.ts';
 import { assignBulkCard } from './assign-bulk-card.ts';
-import { assignRules, paysafeResponses, rejectPaysafe } from './answers.ts';
+import { paysafeResponses, rejectPaysafe } from './answers.ts';
+import { authenticate } from './authenticate.ts';
 import { paysafeFixtures, paysafeSamples } from './fixtures.ts';
 import { addFixtures, emptyState, snapshot, type PaysafeFixtures, type PaysafeState } from './state.ts';
 
@@ -14,7 +15,6 @@ export const paysafe: VendorModule<PaysafeState, PaysafeFixtures> = {
   snapshot,
   samples: paysafeSamples,
   operations: { assignBulkCard },
-  // Paysafe answers a missing, invalid or expired token alike: 401 code 5279.
-  authenticate: sessionBearerTokens(() => assignRules.refuse('paysafe.assign.token-valid')),
+  authenticate,
   reject: rejectPaysafe,
 };
