@@ -6,6 +6,7 @@
 import type { RequestListener } from 'node:http';
 import type { Engine } from '../mocks/core/engine.ts';
 import { scenarios as allScenarios, unprovokable } from './cases/index.ts';
+import { fixturesProblems } from './lib/fixtures-check.ts';
 import { runConformance, type RunReport, type ScenarioResult } from './lib/run.ts';
 import type { FixturePools } from './lib/scenario.ts';
 import type { Target } from './lib/target.ts';
@@ -57,6 +58,10 @@ export type ConformOptions = ConformSubject & {
  * An engine is judged as one of cardmock's own mocks, loaded only then.
  */
 export async function conformanceTarget(options: ConformOptions): Promise<Target> {
+  if (options.fixtures !== undefined) {
+    const problems = fixturesProblems(options.fixtures, allScenarios);
+    if (problems.length > 0) throw new Error(`cardmock conformance: fixtures:\n  ${problems.join('\n  ')}`);
+  }
   const vendors = options.vendors ?? vendorNames();
   const limits = {
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),

@@ -56,6 +56,23 @@ describe('cardmock conform guard rails', () => {
     expect(result.stderr).toContain(`Use --base-url ${server().url}/paysafe`);
   });
 
+  it('a base URL ending in a vendor prefix without --vendor: the hint, exit 2', async () => {
+    const result = await conform('--base-url', `${server().url}/paysafe`);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`ends in /paysafe, one vendor's prefix, but --vendor is all: add --vendor paysafe to judge paysafe there, or give the server root (${server().url}) with --vendor all`);
+  });
+
+  it('a fixtures file with an unknown vendor, a misspelt key or a value that is no ID: exit 2 naming each', async () => {
+    const file = path.join(dir(), 'typo.fixtures.json');
+    await writeFile(file, JSON.stringify({ paysafee: {}, paysafe: { customerID: '1', targetCustomerId: { id: 2 } } }));
+    const result = await conform('--vendor', 'paysafe', '--base-url', `${server().url}/paysafe`, '--fixtures', file);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown vendor "paysafee" (did you mean paysafe?)');
+    expect(result.stderr).toContain('paysafe.customerID is no fixture a scenario uses (did you mean customerId?)');
+    expect(result.stderr).toContain('paysafe.targetCustomerId must be a string, a number or a non-empty list of them, not an object');
+    expect(result.stderr).not.toMatch(/\[\s*1\//);
+  });
+
   it('every scenario skipped: exit 1 unless --allow-empty', async () => {
     // A sandbox-like run with no fixtures: everything is skipped for a missing fixture.
     const other = await startServer({ engine: newEngine(), port: 0, control: false });

@@ -82,6 +82,8 @@ export function settingsOf(values: ConformValues): ConformSettings | UsageError 
   if (isUsageError(reporter)) return reporter;
   const baseUrl = baseUrlOf(values['base-url']);
   if (isUsageError(baseUrl)) return baseUrl;
+  const prefixed = vendorPrefixHint(baseUrl, values.vendor);
+  if (prefixed) return prefixed;
   return { vendors, only: values.only, chosen, ...numbers, reporter: reporter.kind, baseUrl };
 }
 
@@ -112,6 +114,15 @@ function reporterOf(reporter: string | undefined, output: string | undefined): {
   const kind = reporter ?? (output ? 'junit' : undefined);
   if (kind === undefined || isReporterKind(kind)) return { kind };
   return { usage: `--reporter must be junit, json or markdown, not "${kind}"` };
+}
+
+/** A base URL that ends in a vendor's prefix, with --vendor all: every vendor would be sent to that one prefix. */
+function vendorPrefixHint(baseUrl: URL, vendor: string): UsageError | undefined {
+  if (vendor !== 'all') return undefined;
+  const last = baseUrl.pathname.replace(/\/+$/, '').split('/').at(-1) ?? '';
+  if (!vendorNames().includes(last)) return undefined;
+  const root = `${baseUrl.origin}${baseUrl.pathname.replace(/\/+$/, '').slice(0, -last.length - 1)}`;
+  return { usage: `--base-url ${baseUrl.href} ends in /${last}, one vendor's prefix, but --vendor is all: add --vendor ${last} to judge ${last} there, or give the server root (${root || baseUrl.origin}) with --vendor all` };
 }
 
 function baseUrlOf(value: string): URL | UsageError {

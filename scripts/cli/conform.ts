@@ -6,6 +6,7 @@ import { controlPath } from '../../conformance/lib/control-paths.ts';
 import { readFile } from 'node:fs/promises';
 import { scenarios, unprovokable } from '../../conformance/cases/index.ts';
 import { fixturePlan } from '../../conformance/lib/fixture-pool.ts';
+import { fixturesProblems } from '../../conformance/lib/fixtures-check.ts';
 import { runConformance, type RunReport } from '../../conformance/lib/run.ts';
 import type { FixturePools, Scenario } from '../../conformance/lib/scenario.ts';
 import { progressLine, summary } from '../../conformance/lib/reporters/terminal.ts';
@@ -49,8 +50,11 @@ export async function conformCommand(argv: string[]): Promise<number> {
 /** The fixtures file; credentials given in it (e.g. capillary.readOnlyAuthorization) are redacted by the runner, as --auth is. */
 async function readFixtures(file: string): Promise<{ fixtures: Fixtures } | UsageError> {
   try {
-    const fixtures = JSON.parse(await readFile(file, 'utf8')) as Fixtures;
-    return { fixtures };
+    const fixtures = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    // Checked against what the scenarios need: a misspelt key would otherwise skip its scenarios in silence.
+    const problems = fixturesProblems(fixtures, scenarios);
+    if (problems.length > 0) return { usage: `fixtures ${file}:\n  ${problems.join('\n  ')}` };
+    return { fixtures: fixtures as Fixtures };
   } catch (error) {
     // A JSON error quotes the file, which may hold credentials: name the problem, not the content.
     const code = (error as NodeJS.ErrnoException).code;

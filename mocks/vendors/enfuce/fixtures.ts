@@ -41,7 +41,6 @@ export const enfuceSamples = {
   authorization: `Bearer ${ENFUCE_TOKEN}`,
   fixtures: {
     customerId: CUSTOMER_ID,
-    otherCustomerId: OTHER_CUSTOMER_ID,
     // Accounts are not modelled (the page names no rule about them); these are the spec example's.
     mainAccountId: '200001',
     applicationAccountId: '200002',

@@ -56,7 +56,6 @@ export const exchangeSolutionsSamples = {
   authorization: `Bearer ${EXCHANGE_SOLUTIONS_TOKEN}`,
   fixtures: {
     activeSessionId: SESSIONS.active,
-    otherSessionId: SESSIONS.other,
     closedSessionId: SESSIONS.closed,
     deceasedSessionId: SESSIONS.deceased,
     unregisteredSessionId: SESSIONS.unregistered,
