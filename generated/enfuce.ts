@@ -125,7 +125,7 @@ export interface components {
              * @default D
              * @enum {string}
              */
-            pinStatus: "D" | "W" | "S";
+            pinStatus?: "D" | "W" | "S";
         };
         CreatedMultiApplicationCard: {
             /** @description Short description of the result of the action */

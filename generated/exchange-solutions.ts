@@ -38,17 +38,17 @@ export interface components {
                  * @default Active
                  * @enum {string}
                  */
-                status: "Active" | "Suspended" | "Unregistered" | "Cancelled" | "Deceased" | "Closed";
+                status?: "Active" | "Suspended" | "Unregistered" | "Cancelled" | "Deceased" | "Closed";
                 /**
                  * @description The most cards the account may hold.
                  * @default 5
                  */
-                maxCards: number;
+                maxCards?: number;
                 /**
                  * @description digitalCard.Enabled of the account's program (ConfigType 'REGISTRATION').
                  * @default true
                  */
-                digitalCardsEnabled: boolean;
+                digitalCardsEnabled?: boolean;
                 /** @description Card numbers already on the account. */
                 cards?: string[];
             }[];

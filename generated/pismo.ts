@@ -106,7 +106,7 @@ export interface components {
                  * @description A Pismo card status; `UNBOUND` for a noname card ready to bind (default).
                  * @default UNBOUND
                  */
-                status: string;
+                status?: string;
                 accountId?: number;
                 customerId?: number;
                 programId?: number;

@@ -27,7 +27,7 @@ export async function renderGenerated(): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const documents: Record<string, unknown> = {};
   for (const { name, file } of await specFiles()) {
-    const ast = await openapiTS(new URL(`file://${file}`), { alphabetize: false });
+    const ast = await openapiTS(new URL(`file://${file}`), { alphabetize: false, defaultNonNullable: false });
     out.set(`${name}.ts`, HEADER + astToString(ast));
     documents[name] = parse(await readFile(file, 'utf8'));
   }
