@@ -4103,6 +4103,16 @@ export const documents: Record<SpecName, OpenApiDocument> = {
     },
     "servers": [
       {
+        "url": "https://api.test.paysafe.com/digitalwallets/v2",
+        "description": "Test. Not named on the Embedded Wallets pages: `api.test.paysafe.com` is the test host of\nPaysafe's REST APIs (the Payments API's getting-started page sends to\n`https://api.test.paysafe.com/paymenthub/v1`), with this API's base path.\n",
+        "x-inferred": true
+      },
+      {
+        "url": "https://sandbox.paysafe.com/digitalwallets/v2",
+        "description": "Sandbox. The Embedded Wallets sandbox page says its sandbox keys reach the Embedded Wallet APIs\n\"through the Sandbox environment (https://sandbox.paysafe.com)\"; the base path there is not printed.\n",
+        "x-inferred": true
+      },
+      {
         "url": "https://api.paysafe.com/digitalwallets/v2",
         "description": "Production. The `/digitalwallets/v2` base path is not printed on the seed page.",
         "x-inferred": true

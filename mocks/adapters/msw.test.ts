@@ -33,6 +33,34 @@ describe('createHandlers', () => {
     await expect(fetch(`https://api.paysafe.com/digitalwallets/v2${call.path}`, { method: call.method, headers: call.headers, body: call.body!, signal: AbortSignal.timeout(2_000) })).rejects.toThrow();
   });
 
+  it('answers by default at every base URL of each spec (production, test and sandbox hosts), and only there', async () => {
+    const { createHandlers, specBaseUrls } = await import('./msw.ts');
+    server = setupServer(...createHandlers({ controlBaseUrl: false }));
+    server.listen({ onUnhandledRequest: 'error' });
+    const answered: string[] = [];
+    for (const vendor of allVendors) {
+      const operationId = vendor.responses.operations[0]!.operationId;
+      const call = sampleCall(vendor, operationId);
+      const success = Math.min(...vendor.responses.operation(operationId).responses.map((r) => r.status));
+      for (const [i, base] of specBaseUrls(vendor).entries()) {
+        const url = `${base.replace(/\{[^}]+\}/g, 'acme')}${call.path}`;
+        // A session per call: each is the first on its default fixtures.
+        const response = await fetch(url, { method: call.method, headers: { ...call.headers, 'x-cardmock-session': `hosts-${vendor.name}-${i}` }, body: call.body ?? null });
+        if (response.status === success) answered.push(url);
+      }
+    }
+    expect(answered).toHaveLength(allVendors.reduce((n, v) => n + specBaseUrls(v).length, 0));
+    expect(specBaseUrls(allVendors.find((v) => v.name === 'paysafe')!).length).toBeGreaterThan(1);
+    await expect(fetch('https://api.paysafe.com.evil.example/digitalwallets/v2/x', { signal: AbortSignal.timeout(2_000) })).rejects.toThrow();
+  });
+
+  it('refuses a baseUrls key that names no served vendor', async () => {
+    const { createHandlers } = await import('./msw.ts');
+    expect(() => createHandlers({ baseUrls: { paysafee: 'https://gateway.example/paysafe' } as never })).toThrow(
+      'cardmock createHandlers: baseUrls names no served vendor: "paysafee" (served: pismo, paysafe, enfuce, capillary, exchange-solutions)',
+    );
+  });
+
   it('answers the control API under its control base URL, never at a vendor host', async () => {
     const { createHandlers } = await import('./msw.ts');
     server = setupServer(...createHandlers());

@@ -43,6 +43,12 @@ export const DEFAULT_CONTROL_BASE_URL = 'http://cardmock.localhost';
 
 export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
   const engine = options.engine ?? createEngine({ vendors: options.vendors ?? allVendors, ...(options.settings ? { settings: options.settings } : {}) });
+  const unserved = Object.keys(options.baseUrls ?? {}).filter((name) => !engine.vendor(name));
+  if (unserved.length > 0) {
+    // A misspelt key would otherwise leave the vendor at its spec hosts, silently.
+    const served = engine.vendors.map((v) => v.name).join(', ');
+    throw new Error(`cardmock createHandlers: baseUrls names no served vendor: ${unserved.map((n) => JSON.stringify(n)).join(', ')} (served: ${served})`);
+  }
   // In-process: no network guard (the page or test is the only client), no dashboard.
   const app = createApp({ engine, ...(options.replay ? { replay: options.replay } : {}) });
   const vendorHandlers = engine.vendors.flatMap((vendor) => {
