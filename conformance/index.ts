@@ -5,6 +5,7 @@
  */
 import type { RequestListener } from 'node:http';
 import type { Engine } from '../mocks/core/engine.ts';
+import type { ConformanceFixtures, VendorName } from '../mocks/vendors/registry.ts';
 import { scenarios as allScenarios, unprovokable } from './cases/index.ts';
 import { fixturesProblems } from './lib/fixtures-check.ts';
 import { runConformance, type RunReport, type ScenarioResult } from './lib/run.ts';
@@ -33,16 +34,17 @@ export type ConformSubject =
 
 export type ConformOptions = ConformSubject & {
   /** Vendors to run; default: all five. */
-  vendors?: string[];
+  vendors?: VendorName[];
   /** Keep scenarios whose operationId, status or id is listed. */
   only?: string[];
   /** Authorization header value per vendor (not needed for an engine). */
   authorization?: string | ((vendor: string) => string | undefined);
   /**
-   * Named entities per vendor (`{ pismo: { unboundCardId: 7001 } }`); a list is a pool, of which each
-   * scenario that uses an entity up takes its own value. Not needed for an engine.
+   * Named entities per vendor (`{ pismo: { unboundCardId: 7001 } }`), typed by the keys its
+   * scenarios take; a list is a pool, of which each scenario that uses an entity up takes its own
+   * value. Not needed for an engine.
    */
-  fixtures?: Record<string, FixturePools>;
+  fixtures?: ConformanceFixtures;
   /** Send scenarios that change data; default true for an engine, false otherwise. */
   allowMutations?: boolean;
   /** The subject speaks cardmock's control API (sessions, fault injection). */
@@ -78,7 +80,7 @@ export async function conformanceTarget(options: ConformOptions): Promise<Target
     capabilities: { control: options.control ?? false, mutations: options.allowMutations ?? false },
     vendors,
     authorization,
-    fixtures: (vendor: string) => options.fixtures?.[vendor] ?? {},
+    fixtures: (vendor: string): FixturePools => (options.fixtures as Record<string, FixturePools> | undefined)?.[vendor] ?? {},
     ...limits,
   };
   if (options.listener) {

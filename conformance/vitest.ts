@@ -12,6 +12,7 @@ import { planRun, runPlanned, selectScenarios, type PlannedRun } from './lib/run
 import type { Target } from './lib/target.ts';
 import { formatFailure } from './lib/reporters/terminal.ts';
 import { conformanceTarget, type ConformOptions } from './index.ts';
+import type { VendorName } from '../mocks/vendors/registry.ts';
 
 export type { ConformOptions } from './index.ts';
 
@@ -20,7 +21,7 @@ export type StartedSubject = ConformOptions & { stop?: () => void | Promise<void
 
 export interface DescribeConformanceOptions {
   /** Vendors whose scenarios become tests; known before `start` runs. Default: all five. */
-  vendors?: string[];
+  vendors?: VendorName[];
   /** Keep scenarios whose operationId, status, rule or id is listed. */
   only?: string[];
   /** Starts (or names) the implementation under test; runs once before the tests. */

@@ -3,16 +3,18 @@
  * fault rules. Nothing here needs Node: it bundles for the browser too. Adapters live in their own
  * entries (`cardmock/msw`, `cardmock/browser`, `cardmock/server` for the Node HTTP server).
  */
-import { createEngine as createEngineWith, type Engine, type EngineOptions } from './core/engine.ts';
+import { createEngine as createEngineWith, type EngineOptions } from './core/engine.ts';
+import type { Engine } from './vendors/registry.ts';
 import { allVendors } from './vendors/index.ts';
 
-export type { Engine, EngineOptions } from './core/engine.ts';
+export type { EngineOptions } from './core/engine.ts';
+export type { Engine, FaultRule, VendorName, VendorState, VendorFixtures, OperationId, CardmockVendors } from './vendors/registry.ts';
 export type { EngineSettings, VendorModule, OperationContext, OperationHandler, RejectionKind, SampleCall } from './core/vendor.ts';
 export { seededState } from './core/vendor.ts';
 export { documentedResponses, type DocumentedResponses } from './core/responses/documented-responses.ts';
 export type { MockRequest, MockResponse, Clock } from './core/types.ts';
 export type { SessionStore } from './core/session/session-store.ts';
-export type { Session, CardmockEvent, RequestLogEntry, FaultRule } from './core/session/session.ts';
+export type { Session, CardmockEvent, RequestLogEntry } from './core/session/session.ts';
 export type { Fault } from './core/request/faults.ts';
 export { SESSION_HEADER, FAULT_HEADER, DELAY_HEADER, RULE_HEADER, DEFAULT_SESSION } from './core/types.ts';
 export { CARDMOCK_RULES, type CardmockRuleId } from './core/responses/cardmock-rules.ts';
@@ -26,7 +28,7 @@ export { enfuce } from './vendors/enfuce/index.ts';
 export { capillary } from './vendors/capillary/index.ts';
 export { exchangeSolutions } from './vendors/exchange-solutions/index.ts';
 
-/** An engine over all five vendors unless `vendors` says otherwise. */
+/** An engine over all five vendors unless `vendors` says otherwise; `state` typed by vendor. */
 export function createEngine(options: Partial<EngineOptions> = {}): Engine {
   return createEngineWith({ ...options, vendors: options.vendors ?? allVendors });
 }

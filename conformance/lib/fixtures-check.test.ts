@@ -32,6 +32,7 @@ describe('fixturesProblems', () => {
   });
 
   it('conform() refuses such fixtures before any request, naming the problem', async () => {
+    // @ts-expect-error a misspelt key does not compile either: here as a JavaScript caller or a JSON file would send it
     await expect(conform({ baseUrl: 'http://127.0.0.1:9', vendors: ['paysafe'], fixtures: { paysafe: { customerID: '1' } } })).rejects.toThrow(
       /paysafe\.customerID is no fixture a scenario uses \(did you mean customerId\?\)/,
     );

@@ -12,6 +12,7 @@ import type { MockRequest, MockResponse } from '../core/types.ts';
 import { createApp, type App, type AppOptions } from '../app/create-app.ts';
 import { CONTROL_PREFIX } from '../control/control-api.ts';
 import { allVendors } from '../vendors/index.ts';
+import type { VendorName } from '../vendors/registry.ts';
 import { baseUrlPattern, specBaseUrls } from './vendor-base-urls.ts';
 
 export { baseUrlPattern, sandboxBaseUrl, specBaseUrls } from './vendor-base-urls.ts';
@@ -21,8 +22,11 @@ export interface HandlerOptions {
   engine?: Engine;
   /** Vendor modules to serve, your own among them (see CONTRIBUTING.md, "Adding a vendor"). */
   vendors?: VendorModule[];
-  /** Base URLs per vendor, replacing the spec's servers (e.g. `{ paysafe: 'https://api.test.paysafe.com/digitalwallets/v2' }`). */
-  baseUrls?: Partial<Record<string, string | string[]>>;
+  /**
+   * Base URLs per vendor, replacing the spec's servers (e.g. `{ paysafe: 'https://gateway.example/paysafe' }`).
+   * A key that names no served vendor is refused (an Error), at compile time too for an unregistered name.
+   */
+  baseUrls?: Partial<Record<VendorName, string | string[]>>;
   settings?: Partial<EngineSettings>;
   /**
    * Where the control API answers, under `/__cardmock` (reset, fixtures, state, events, faults — as
@@ -52,7 +56,7 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
   // In-process: no network guard (the page or test is the only client), no dashboard.
   const app = createApp({ engine, ...(options.replay ? { replay: options.replay } : {}) });
   const vendorHandlers = engine.vendors.flatMap((vendor) => {
-    const configured = options.baseUrls?.[vendor.name];
+    const configured = options.baseUrls?.[vendor.name as VendorName];
     const bases = configured === undefined ? specBaseUrls(vendor) : [configured].flat();
     return bases.map((base) => answerBelow(app, baseUrlPattern(base), `/${vendor.name}`));
   });

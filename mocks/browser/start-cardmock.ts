@@ -6,7 +6,8 @@
  * @see https://mswjs.io/docs/integrations/browser
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
-import { createEngine, type Engine } from '../core/engine.ts';
+import { createEngine } from '../core/engine.ts';
+import type { Engine } from '../vendors/registry.ts';
 import { createHandlers, type HandlerOptions } from '../adapters/msw.ts';
 import { allVendors } from '../vendors/index.ts';
 
