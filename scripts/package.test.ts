@@ -1,14 +1,18 @@
 /**
- * The packed tarball works for a consumer: `npm pack`, then install it into a scratch project under
- * os.tmpdir() (npm registry only, --prefer-offline) and run there, as written, each consumer block
- * of the README (```lang title=<file>): (a) MSW in plain Node, (b) a shared engine, (c) a Vite
- * build in Chromium, (d) cardmock/vitest against a tiny implementation, (e) `npx cardmock serve` and
- * `conform`, (f) `tsc` with moduleResolution bundler and node16.
+ * The package works for a consumer, installed each way the README gives: the packed tarball
+ * (`npm pack`) and a git URL (a clone of this working tree, `git+file://`, which npm builds on
+ * install through `prepare`). Each goes into a scratch project under os.tmpdir() (npm registry
+ * only, --prefer-offline) that runs, as written, each consumer block of the README
+ * (```lang title=<file>) and the checks in scripts/package-consumer/: (a) MSW in plain Node,
+ * (b) a shared engine, (c) a Vite build in Chromium, (d) cardmock/vitest against a tiny
+ * implementation, (e) `npx cardmock serve` and `conform`, (f) `tsc` with moduleResolution bundler
+ * and node16, mistakes that must not compile among them, (g) the typed openapi-fetch recipe at
+ * Paysafe's test host, (h) describeConformance with fixture pools. `npm publish --dry-run` is clean.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,59 +21,104 @@ import { fileURLToPath } from 'node:url';
 import { promisify, stripVTControlCharacters } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../mocks/testing/chromium.ts';
+import { scenarios } from '../conformance/cases/index.ts';
 
 const exec = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
-const npm = (cwd: string, args: string[], timeout = 180_000) => exec('npm', args, { cwd, timeout, env: { ...process.env, npm_config_update_notifier: 'false' } });
+const consumerFiles = path.join(root, 'scripts/package-consumer');
+const npm = (cwd: string, args: string[], timeout = 240_000) => exec('npm', args, { cwd, timeout, env: { ...process.env, npm_config_update_notifier: 'false' } });
 const npx = (cwd: string, args: string[], timeout = 120_000) => exec('npx', ['--no-install', ...args], { cwd, timeout });
+const git = (cwd: string, args: string[]) => exec('git', ['-c', 'user.name=cardmock', '-c', 'user.email=cardmock@localhost', ...args], { cwd, maxBuffer: 16 * 1024 * 1024 });
+const figures: Record<string, number> = {};
 
 async function readmeBlocks(): Promise<Map<string, string>> {
   const readme = await readFile(path.join(root, 'README.md'), 'utf8');
   return new Map([...readme.matchAll(/```\w+ title=(\S+)\n([\s\S]*?)```/g)].map((m) => [m[1]!, m[2]!]));
 }
 
-describe('the packed tarball, installed into a consumer project', () => {
-  let scratch: string;
+/** `npm pack` into `scratch` (prepare builds dist/ first: a build that fails fails here). */
+async function packTarball(scratch: string): Promise<string> {
+  const { stdout } = await npm(root, ['pack', '--json', '--pack-destination', scratch]);
+  const [packed] = JSON.parse(stdout) as [{ filename: string }];
+  const tarball = path.join(scratch, packed.filename);
+  figures.tarballBytes = (await stat(tarball)).size;
+  return tarball;
+}
+
+/** This working tree as a git repository of its own (tracked and new files, nothing ignored), as a git URL npm installs from. */
+async function gitSnapshot(scratch: string): Promise<string> {
+  const repo = path.join(scratch, 'repo');
+  const { stdout } = await git(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+  const files = stdout.split('\0').filter((file) => file !== '');
+  await Promise.all(files.map((file) => cp(path.join(root, file), path.join(repo, file)).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)))));
+  await git(repo, ['init', '-q']);
+  await git(repo, ['add', '-A']);
+  await git(repo, ['commit', '-q', '-m', 'snapshot']);
+  return `git+file://${repo}`;
+}
+
+/** A scratch project with the README's blocks and scripts/package-consumer, and cardmock installed from `source`. */
+async function consumerProject(scratch: string, kind: string, source: string): Promise<string> {
+  const consumer = path.join(scratch, `consumer-${kind}`);
+  await mkdir(consumer);
+  await writeFile(path.join(consumer, 'package.json'), JSON.stringify({ name: `consumer-${kind}`, private: true, type: 'module' }));
+  for (const [file, text] of await readmeBlocks()) {
+    await mkdir(path.dirname(path.join(consumer, file)), { recursive: true });
+    await writeFile(path.join(consumer, file), text);
+  }
+  await cp(consumerFiles, consumer, { recursive: true });
+  const started = performance.now();
+  const devDeps = ['vitest@^4', 'typescript@~5.9', 'vite@^8', '@types/node@^20', 'openapi-fetch@^0.17'];
+  await npm(consumer, ['install', '--prefer-offline', '--no-audit', '--no-fund', source, ...devDeps]);
+  figures[`${kind}InstallMs`] = Math.round(performance.now() - started);
+  return consumer;
+}
+
+let scratch: string;
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), 'cardmock-package-'));
+});
+afterAll(async () => {
+  console.log(`package figures: ${JSON.stringify(figures)}`);
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+describe('npm publish --dry-run', () => {
+  it('packs the files, exports and types, and warns of nothing but the missing login', async () => {
+    // An unreachable registry besides --dry-run: nothing can leave this machine (and no retries to wait out).
+    const { stdout, stderr } = await npm(root, ['publish', '--dry-run', '--json', '--registry', 'http://127.0.0.1:9/', '--fetch-retries=0']);
+    const warnings = stderr.split('\n').filter((line) => /^npm (warn|error)/i.test(line));
+    expect(warnings.filter((line) => !/requires you to be logged in/.test(line))).toEqual([]);
+    const { files } = (JSON.parse(stdout) as { cardmock: { files: { path: string }[] } }).cardmock;
+    const paths = files.map((f) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['package.json', 'README.md', 'bin/cardmock.js', 'dist/mocks/index.d.ts', 'dist/mocks/types.d.ts', 'dist/generated/paysafe.d.ts', 'dist/scripts/cli/cli.js']));
+    expect(paths.filter((p) => /\.test\.(js|ts)$|\/self-test\/|^scripts\/|^mocks\/|^specs\//.test(p))).toEqual([]);
+  }, 120_000);
+});
+
+describe.each(['tarball', 'git'] as const)('cardmock installed from a %s, in a consumer project', (kind) => {
   let consumer: string;
-  let blocks: Map<string, string>;
-  let tarball: string;
+  let tarball: string | undefined;
   const started: ChildProcess[] = [];
-  const figures: Record<string, number> = {};
 
   beforeAll(async () => {
-    scratch = await mkdtemp(path.join(tmpdir(), 'cardmock-package-'));
-    consumer = path.join(scratch, 'consumer');
-    await mkdir(consumer);
-    // prepack builds dist/: a build that fails fails here.
-    const { stdout } = await npm(root, ['pack', '--json', '--pack-destination', scratch]);
-    const [packed] = JSON.parse(stdout) as [{ filename: string; size: number }];
-    tarball = path.join(scratch, packed.filename);
-    figures.tarballBytes = (await stat(tarball)).size;
-    blocks = await readmeBlocks();
-    await writeFile(path.join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-    for (const [file, text] of blocks) {
-      await mkdir(path.dirname(path.join(consumer, file)), { recursive: true });
-      await writeFile(path.join(consumer, file), text);
-    }
-    const installStarted = performance.now();
-    const devDeps = ['vitest@^4', 'typescript@~5.9', 'vite@^8', '@types/node@^20'];
-    await npm(consumer, ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball, ...devDeps]);
-    figures.installMs = Math.round(performance.now() - installStarted);
-  }, 240_000);
+    if (kind === 'tarball') tarball = await packTarball(scratch);
+    consumer = await consumerProject(scratch, kind, kind === 'tarball' ? tarball! : await gitSnapshot(scratch));
+  }, 400_000);
 
-  afterAll(async () => {
+  afterAll(() => {
     for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
-    console.log(`package figures: ${JSON.stringify(figures)}`);
-    if (scratch) await rm(scratch, { recursive: true, force: true });
   });
 
   it('ships JavaScript, types and assets, no sources or tests', async () => {
-    const { stdout } = await exec('tar', ['-tzf', tarball]);
+    const installed = path.join(consumer, 'node_modules/cardmock');
+    const { stdout } = await exec('find', ['.', '-type', 'f'], { cwd: installed, maxBuffer: 16 * 1024 * 1024 });
     expect(stdout).toMatch(/dist\/mocks\/index\.js/);
     expect(stdout).toMatch(/dist\/mocks\/index\.d\.ts/);
+    expect(stdout).toMatch(/dist\/generated\/enfuce\.d\.ts/);
     expect(stdout).toMatch(/dist\/mocks\/control\/dashboard\.html/);
     expect(stdout).toMatch(/dist\/specs\/pismo\.openapi\.yaml/);
-    expect(stdout).not.toMatch(/\.test\.(js|ts)|\/self-test\/|scripts\/cli\.ts/);
+    expect(stdout).not.toMatch(/\.test\.(js|ts)|\/self-test\/|scripts\/cli\.ts|node_modules/);
   });
 
   it('(a) MSW in plain Node: bind 202, then 409', async () => {
@@ -122,13 +171,33 @@ describe('the packed tarball, installed into a consumer project', () => {
     );
   });
 
-  it.each(['bundler', 'node16'])('(f) the published types resolve with moduleResolution %s', async (resolution) => {
+  // types-checked.ts holds @ts-expect-error lines: a typo'd vendor name, operation id, status or
+  // fixture key that compiles fails tsc ("Unused '@ts-expect-error' directive").
+  it.each(['bundler', 'node16'])('(f) the published types resolve with moduleResolution %s; typos do not compile', async (resolution) => {
     const config = {
       compilerOptions: { strict: true, noEmit: true, target: 'es2022', lib: ['es2023', 'dom'], types: ['node'], skipLibCheck: false, module: resolution === 'bundler' ? 'esnext' : 'node16', moduleResolution: resolution },
-      files: ['types.ts'],
+      files: ['types.ts', 'typed-client.ts', 'my-vendor-types.ts', 'types-checked.ts'],
     };
     await writeFile(path.join(consumer, `tsconfig.${resolution}.json`), JSON.stringify(config));
     await npx(consumer, ['tsc', '-p', `tsconfig.${resolution}.json`]);
+  });
+
+  it("(g) the typed openapi-fetch recipe: compiled, its calls answered over MSW at Paysafe's test host and at Enfuce's", async () => {
+    // (f) checks the libraries' types; this compile only emits the recipe to run it.
+    const config = { compilerOptions: { strict: true, target: 'es2022', lib: ['es2023', 'dom'], types: ['node'], module: 'node16', moduleResolution: 'node16', outDir: 'out', skipLibCheck: true }, files: ['typed-client.ts'] };
+    await writeFile(path.join(consumer, 'tsconfig.run.json'), JSON.stringify(config));
+    await npx(consumer, ['tsc', '-p', 'tsconfig.run.json']);
+    const { stdout } = await exec(process.execPath, ['out/typed-client.js'], { cwd: consumer, timeout: 30_000 });
+    expect(stdout.trim().split('\n')).toEqual(['200 1233333323', '201 3000001']);
+  });
+
+  it('(h) describeConformance with fixture pools: every scenario passes on a server without sessions but those that need fault injection', async () => {
+    const pismo = scenarios.filter((s) => s.vendor === 'pismo');
+    const report = path.join(consumer, 'pools-report.json');
+    await npx(consumer, ['vitest', 'run', 'pools.conformance.test.mjs', '--reporter=json', `--outputFile=${report}`]);
+    const { testResults } = JSON.parse(await readFile(report, 'utf8')) as { testResults: { assertionResults: { title: string; status: string }[] }[] };
+    const outcomes = Object.fromEntries(testResults.flatMap((file) => file.assertionResults).map((t) => [t.title, t.status]));
+    expect(outcomes).toEqual(Object.fromEntries(pismo.map((s) => [s.id, s.fault ? 'skipped' : 'passed'])));
   });
 
   describe.skipIf(!chromiumAvailable)('(c) a Vite app with cardmock/browser', () => {
