@@ -28,6 +28,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const consumerFiles = path.join(root, 'scripts/package-consumer');
 const npm = (cwd: string, args: string[], timeout = 240_000) => exec('npm', args, { cwd, timeout, env: { ...process.env, npm_config_update_notifier: 'false' } });
 const npx = (cwd: string, args: string[], timeout = 120_000) => exec('npx', ['--no-install', ...args], { cwd, timeout });
+/** tsc in the consumer; its errors (printed on stdout) become the failure's message. */
+const tsc = (cwd: string, config: string) =>
+  npx(cwd, ['tsc', '-p', config]).catch((error: { stdout?: string }) => {
+    throw new Error(`tsc -p ${config}:\n${error.stdout ?? String(error)}`);
+  });
 const git = (cwd: string, args: string[]) => exec('git', ['-c', 'user.name=cardmock', '-c', 'user.email=cardmock@localhost', ...args], { cwd, maxBuffer: 16 * 1024 * 1024 });
 const figures: Record<string, number> = {};
 
@@ -179,14 +184,14 @@ describe.each(['tarball', 'git'] as const)('cardmock installed from a %s, in a c
       files: ['types.ts', 'typed-client.ts', 'my-vendor-types.ts', 'types-checked.ts'],
     };
     await writeFile(path.join(consumer, `tsconfig.${resolution}.json`), JSON.stringify(config));
-    await npx(consumer, ['tsc', '-p', `tsconfig.${resolution}.json`]);
+    await tsc(consumer, `tsconfig.${resolution}.json`);
   });
 
   it("(g) the typed openapi-fetch recipe: compiled, its calls answered over MSW at Paysafe's test host and at Enfuce's", async () => {
     // (f) checks the libraries' types; this compile only emits the recipe to run it.
     const config = { compilerOptions: { strict: true, target: 'es2022', lib: ['es2023', 'dom'], types: ['node'], module: 'node16', moduleResolution: 'node16', outDir: 'out', skipLibCheck: true }, files: ['typed-client.ts'] };
     await writeFile(path.join(consumer, 'tsconfig.run.json'), JSON.stringify(config));
-    await npx(consumer, ['tsc', '-p', 'tsconfig.run.json']);
+    await tsc(consumer, 'tsconfig.run.json');
     const { stdout } = await exec(process.execPath, ['out/typed-client.js'], { cwd: consumer, timeout: 30_000 });
     expect(stdout.trim().split('\n')).toEqual(['200 1233333323', '201 3000001']);
   });
