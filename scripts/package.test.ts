@@ -178,7 +178,8 @@ describe.each(['tarball', 'git'] as const)('cardmock installed from a %s, in a c
 
   // types-checked.ts holds @ts-expect-error lines: a typo'd vendor name, operation id, status or
   // fixture key that compiles fails tsc ("Unused '@ts-expect-error' directive").
-  it.each(['bundler', 'node16'])('(f) the published types resolve with moduleResolution %s; typos do not compile', async (resolution) => {
+  // Both resolutions read the same .d.ts files however the package came: the git install checks one.
+  it.each(kind === 'tarball' ? ['bundler', 'node16'] : ['node16'])('(f) the published types resolve with moduleResolution %s; typos do not compile', async (resolution) => {
     const config = {
       compilerOptions: { strict: true, noEmit: true, target: 'es2022', lib: ['es2023', 'dom'], types: ['node'], skipLibCheck: false, module: resolution === 'bundler' ? 'esnext' : 'node16', moduleResolution: resolution },
       files: ['types.ts', 'typed-client.ts', 'my-vendor-types.ts', 'types-checked.ts'],
