@@ -60,17 +60,18 @@ export function mountPanel(options: PanelOptions): Panel {
     rules: new Map(),
     presets: [],
     drawn: 0,
-    timers: new Set(),
+    timers: new Map(),
   };
   const unsubscribe = options.onPageAnswer?.((request) => {
     if (request.headers.has(PANEL_HEADER)) return;
-    later(panel, 50);
-    // A vendor's asynchronous work (a bind that completes later) shows once it is done.
-    if (options.settleMs !== undefined) later(panel, options.settleMs + 50);
+    // At most one look per 50 ms however many requests the page sends…
+    if (!panel.timers.has('soon')) later(panel, 'soon', 50);
+    // …and one once the last one's asynchronous work (a bind that completes later) is done.
+    if (options.settleMs !== undefined) later(panel, 'settled', options.settleMs + 50);
   });
   const close = () => {
     unsubscribe?.();
-    for (const timer of panel.timers) clearTimeout(timer);
+    for (const timer of panel.timers.values()) clearTimeout(timer);
     host.remove();
   };
   wire(panel, close);
@@ -90,7 +91,8 @@ interface PanelState {
   presets: Ok<'listPresets'>['presets'];
   /** Refreshes started; only the latest draws. */
   drawn: number;
-  timers: Set<ReturnType<typeof setTimeout>>;
+  /** The looks planned, at most one of each kind. */
+  timers: Map<'soon' | 'settled', ReturnType<typeof setTimeout>>;
 }
 
 const vendorOf = (panel: PanelState) => panel.view.vendor.value;
@@ -139,12 +141,16 @@ function describePreset(panel: PanelState) {
   panel.view.presetHint.textContent = chosen ? chosen.description : `${vendorOf(panel)} as every new session starts`;
 }
 
-function later(panel: PanelState, ms: number) {
-  const timer = setTimeout(() => {
-    panel.timers.delete(timer);
-    void refresh(panel);
-  }, ms);
-  panel.timers.add(timer);
+/** Look again in `ms`, replacing the look of that kind planned before. */
+function later(panel: PanelState, kind: 'soon' | 'settled', ms: number) {
+  clearTimeout(panel.timers.get(kind));
+  panel.timers.set(
+    kind,
+    setTimeout(() => {
+      panel.timers.delete(kind);
+      void refresh(panel);
+    }, ms),
+  );
 }
 
 /** What each control of the panel does. */
