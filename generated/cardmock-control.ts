@@ -159,6 +159,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__cardmock/presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The named states each vendor declares
+         * @description A preset is data a vendor declares with its mock (`presets` of its module: the five's are in
+         *     mocks/vendors/<vendor>/presets.ts): fixtures to add to its defaults and fault rules to set,
+         *     with a title and one sentence, for a state a front end wants to see (a customer whose only
+         *     card is assigned already, an account at its card limit, a slow bind).
+         */
+        get: operations["listPresets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__cardmock/presets/{preset}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put the session's part of one vendor in a preset's state
+         * @description The preset's vendor is reset in the session first, as `POST /__cardmock/reset?vendor=` does
+         *     (its state back to the default fixtures; its events, logged requests, pending transitions
+         *     and fault rules dropped), then the preset's fixtures are added and its fault rules set. What
+         *     the vendor holds afterwards depends on the preset alone: applying it again, or another
+         *     preset after it, gives that preset's state; other vendors and other sessions are untouched.
+         *     A session holds at most 100 fault rules (400 `FAULT_RULE_LIMIT` beyond).
+         */
+        post: operations["applyPreset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -221,6 +269,25 @@ export interface components {
             status?: number;
             delayMs?: number;
             times?: number;
+        };
+        /**
+         * @description A preset's id, its vendor's name, a dot and a name of its own (`paysafe.only-card-assigned`).
+         * @example paysafe.only-card-assigned
+         */
+        PresetId: string;
+        /** @description A named state of one vendor, as its module declares it. */
+        Preset: {
+            id: components["schemas"]["PresetId"];
+            vendor: components["schemas"]["Vendor"];
+            title: string;
+            /** @description One sentence, what a front end sees in this state. */
+            description: string;
+            /** @description Entities added to the vendor's default fixtures, as its CardmockFixtures. */
+            fixtures?: {
+                [key: string]: unknown;
+            };
+            /** @description Fault rules set on the vendor. */
+            faults?: components["schemas"]["FaultRule"][];
         };
     };
     responses: {
@@ -326,6 +393,8 @@ export interface components {
         session: string;
         /** @description Vendor name, as in the URL prefix. */
         vendor: components["schemas"]["Vendor"];
+        /** @description A preset's id, as `GET /__cardmock/presets` lists them. */
+        preset: components["schemas"]["PresetId"];
     };
     requestBodies: never;
     headers: never;
@@ -682,6 +751,79 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["ControlTokenRequired"];
             403: components["responses"]["NotAllowed"];
+        };
+    };
+    listPresets: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
+                "x-cardmock-session"?: components["parameters"]["session"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The presets of every vendor served, vendor by vendor. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        presets: components["schemas"]["Preset"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["ControlTokenRequired"];
+            403: components["responses"]["NotAllowed"];
+        };
+    };
+    applyPreset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Session to act on; `default` when omitted or empty. 1 to 200 visible ASCII characters, the
+                 *     same rule as on the vendor paths (anything else is refused with 400, never rewritten).
+                 */
+                "x-cardmock-session"?: components["parameters"]["session"];
+            };
+            path: {
+                /** @description A preset's id, as `GET /__cardmock/presets` lists them. */
+                preset: components["parameters"]["preset"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preset was applied; the answer says what it added and the vendor's fault rules now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        session: string;
+                        preset: components["schemas"]["PresetId"];
+                        /** @description Entities added to the vendor's default fixtures, by kind. */
+                        added: {
+                            [key: string]: number;
+                        };
+                        /** @description The vendor's fault rules in the session now, the preset's. */
+                        faults: components["schemas"]["FaultRule"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["ControlTokenRequired"];
+            403: components["responses"]["NotAllowed"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

@@ -1098,6 +1098,9 @@ export const documents: Record<SpecName, OpenApiDocument> = {
       },
       {
         "name": "Faults"
+      },
+      {
+        "name": "Presets"
       }
     ],
     "paths": {
@@ -1872,6 +1875,159 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             }
           }
         }
+      },
+      "/__cardmock/presets": {
+        "get": {
+          "operationId": "listPresets",
+          "summary": "The named states each vendor declares",
+          "description": "A preset is data a vendor declares with its mock (`presets` of its module: the five's are in\nmocks/vendors/<vendor>/presets.ts): fixtures to add to its defaults and fault rules to set,\nwith a title and one sentence, for a state a front end wants to see (a customer whose only\ncard is assigned already, an account at its card limit, a slow bind).\n",
+          "tags": [
+            "Presets"
+          ],
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/session",
+              "description": "Checked as on every control call (a malformed name is refused with 400); this call acts on no session."
+            }
+          ],
+          "responses": {
+            "200": {
+              "description": "The presets of every vendor served, vendor by vendor.",
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "required": [
+                      "presets"
+                    ],
+                    "properties": {
+                      "presets": {
+                        "type": "array",
+                        "items": {
+                          "$ref": "#/components/schemas/Preset"
+                        }
+                      }
+                    }
+                  },
+                  "examples": {
+                    "PRESETS": {
+                      "summary": "Pismo's preset (the answer lists every vendor's)",
+                      "value": {
+                        "presets": [
+                          {
+                            "id": "pismo.slow-bind",
+                            "vendor": "pismo",
+                            "title": "A slow bind",
+                            "description": "Binding a noname card answers only after 3 seconds, long enough to see what the page shows meanwhile.",
+                            "faults": [
+                              {
+                                "vendor": "pismo",
+                                "operationId": "post-v2-card-bind",
+                                "delayMs": 3000
+                              }
+                            ]
+                          }
+                        ]
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "400": {
+              "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/ControlTokenRequired"
+            },
+            "403": {
+              "$ref": "#/components/responses/NotAllowed"
+            }
+          }
+        }
+      },
+      "/__cardmock/presets/{preset}": {
+        "post": {
+          "operationId": "applyPreset",
+          "summary": "Put the session's part of one vendor in a preset's state",
+          "description": "The preset's vendor is reset in the session first, as `POST /__cardmock/reset?vendor=` does\n(its state back to the default fixtures; its events, logged requests, pending transitions\nand fault rules dropped), then the preset's fixtures are added and its fault rules set. What\nthe vendor holds afterwards depends on the preset alone: applying it again, or another\npreset after it, gives that preset's state; other vendors and other sessions are untouched.\nA session holds at most 100 fault rules (400 `FAULT_RULE_LIMIT` beyond).\n",
+          "tags": [
+            "Presets"
+          ],
+          "parameters": [
+            {
+              "$ref": "#/components/parameters/session"
+            },
+            {
+              "$ref": "#/components/parameters/preset"
+            }
+          ],
+          "responses": {
+            "200": {
+              "description": "The preset was applied; the answer says what it added and the vendor's fault rules now.",
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "required": [
+                      "session",
+                      "preset",
+                      "added",
+                      "faults"
+                    ],
+                    "properties": {
+                      "session": {
+                        "type": "string"
+                      },
+                      "preset": {
+                        "$ref": "#/components/schemas/PresetId"
+                      },
+                      "added": {
+                        "type": "object",
+                        "description": "Entities added to the vendor's default fixtures, by kind.",
+                        "additionalProperties": {
+                          "type": "integer"
+                        }
+                      },
+                      "faults": {
+                        "type": "array",
+                        "description": "The vendor's fault rules in the session now, the preset's.",
+                        "items": {
+                          "$ref": "#/components/schemas/FaultRule"
+                        }
+                      }
+                    }
+                  },
+                  "examples": {
+                    "PAYSAFE_ONLY_CARD_ASSIGNED": {
+                      "value": {
+                        "session": "default",
+                        "preset": "paysafe.only-card-assigned",
+                        "added": {
+                          "customers": 1,
+                          "cards": 1
+                        },
+                        "faults": []
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "400": {
+              "$ref": "#/components/responses/BadRequest"
+            },
+            "401": {
+              "$ref": "#/components/responses/ControlTokenRequired"
+            },
+            "403": {
+              "$ref": "#/components/responses/NotAllowed"
+            },
+            "404": {
+              "$ref": "#/components/responses/NotFound"
+            }
+          }
+        }
       }
     },
     "components": {
@@ -1930,6 +2086,27 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             "NOT_FOUND": {
               "summary": "A vendor this server does not serve",
               "value": "visa"
+            }
+          }
+        },
+        "preset": {
+          "name": "preset",
+          "in": "path",
+          "required": true,
+          "description": "A preset's id, as `GET /__cardmock/presets` lists them.",
+          "schema": {
+            "$ref": "#/components/schemas/PresetId"
+          },
+          "examples": {
+            "PAYSAFE_ONLY_CARD_ASSIGNED": {
+              "value": "paysafe.only-card-assigned"
+            },
+            "INVALID_REQUEST": {
+              "value": "paysafe.only-card-assigned"
+            },
+            "NOT_FOUND": {
+              "summary": "A preset of a vendor this server does not serve",
+              "value": "visa.cheap-cards"
             }
           }
         }
@@ -2261,6 +2438,51 @@ export const documents: Record<SpecName, OpenApiDocument> = {
             "times": {
               "type": "integer",
               "minimum": 1
+            }
+          }
+        },
+        "PresetId": {
+          "type": "string",
+          "description": "A preset's id, its vendor's name, a dot and a name of its own (`paysafe.only-card-assigned`).",
+          "pattern": "^[a-z][a-z0-9-]{0,39}\\.[a-z0-9][a-z0-9-]{0,59}$",
+          "examples": [
+            "paysafe.only-card-assigned"
+          ]
+        },
+        "Preset": {
+          "type": "object",
+          "description": "A named state of one vendor, as its module declares it.",
+          "required": [
+            "id",
+            "vendor",
+            "title",
+            "description"
+          ],
+          "properties": {
+            "id": {
+              "$ref": "#/components/schemas/PresetId"
+            },
+            "vendor": {
+              "$ref": "#/components/schemas/Vendor"
+            },
+            "title": {
+              "type": "string"
+            },
+            "description": {
+              "type": "string",
+              "description": "One sentence, what a front end sees in this state."
+            },
+            "fixtures": {
+              "type": "object",
+              "description": "Entities added to the vendor's default fixtures, as its CardmockFixtures.",
+              "additionalProperties": true
+            },
+            "faults": {
+              "type": "array",
+              "description": "Fault rules set on the vendor.",
+              "items": {
+                "$ref": "#/components/schemas/FaultRule"
+              }
             }
           }
         }

@@ -76,6 +76,19 @@ export interface ExampleNames {
       401: never;
       403: never;
     };
+    "listPresets": {
+      200: "PRESETS";
+      400: "INVALID_REQUEST";
+      401: never;
+      403: never;
+    };
+    "applyPreset": {
+      200: "PAYSAFE_ONLY_CARD_ASSIGNED";
+      400: "INVALID_REQUEST";
+      401: never;
+      403: never;
+      404: "NOT_FOUND";
+    };
   };
   "enfuce": {
     "createMultiApplicationCard": {

@@ -1,33 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { createServer, type ViteDevServer } from 'vite';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from '../testing/chromium.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable } from '../testing/chromium.ts';
+import { demoDuringSuite, screenshots } from '../testing/demo-page.ts';
 import { sandboxBaseUrl } from '../adapters/msw.ts';
 import { paysafeResponses } from '../vendors/paysafe/answers.ts';
 import { allVendors } from '../vendors/index.ts';
 import { recorded } from './replay-recording.ts';
 
-const screenshots = fileURLToPath(new URL('../../reports/screenshots/', import.meta.url));
-
 describe.skipIf(!chromiumAvailable)('demo page: MSW service worker in Chromium', () => {
-  let vite: ViteDevServer;
-  let browser: Browser;
+  const demo = demoDuringSuite();
   let page: Page;
   beforeAll(async () => {
-    await mkdir(screenshots, { recursive: true });
-    vite = await createServer({ configFile: fileURLToPath(new URL('./vite.config.ts', import.meta.url)), server: { port: 0, host: '127.0.0.1' } });
-    await vite.listen();
-    browser = await launchChromium();
-    page = await browser.newPage();
-    await page.goto(vite.resolvedUrls!.local[0]!);
-    await page.locator('#worker', { hasText: 'mock running' }).waitFor({ timeout: 30_000 });
+    page = await demo.open();
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await vite?.close();
-  });
 
   const send = async (vendor: string) => {
     const panel = page.locator(`.op[data-vendor="${vendor}"]`);
@@ -75,21 +60,11 @@ describe.skipIf(!chromiumAvailable)('demo page: MSW service worker in Chromium',
 const paysafe = allVendors.find((v) => v.name === 'paysafe')!;
 
 describe.skipIf(!chromiumAvailable)('replay in the page: startCardmock({ replay }) in Chromium', () => {
-  let vite: ViteDevServer;
-  let browser: Browser;
+  const demo = demoDuringSuite();
   let page: Page;
   beforeAll(async () => {
-    vite = await createServer({ configFile: fileURLToPath(new URL('./vite.config.ts', import.meta.url)), server: { port: 0, host: '127.0.0.1' } });
-    await vite.listen();
-    browser = await launchChromium();
-    page = await browser.newPage();
-    await page.goto(new URL('replay.html', vite.resolvedUrls!.local[0]!).href);
-    await page.locator('#worker', { hasText: 'mock running' }).waitFor({ timeout: 30_000 });
+    page = await demo.open('replay.html');
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await vite?.close();
-  });
 
   const assign = (base: string, body: string) =>
     page.evaluate(

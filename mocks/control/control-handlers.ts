@@ -9,7 +9,7 @@ import { describeSource, type Rule } from '../../specs/lib/rules.ts';
 import { createSchemaRegistry, describeErrors } from '../../specs/lib/schema-registry.ts';
 import { cardmockError as error } from '../core/cardmock-error.ts';
 import type { Engine } from '../core/engine.ts';
-import { MAX_FAULT_RULES } from '../core/request/faults.ts';
+import { FAULT_RULE_LIMIT_MESSAGE, faultRuleProblem, MAX_FAULT_RULES } from '../core/request/faults.ts';
 import { CARDMOCK_RULE_SOURCE, CARDMOCK_RULES } from '../core/responses/cardmock-rules.ts';
 import type { OperationResponse, ParametersOf, RequestBodyOf } from '../core/responses/typed-response.ts';
 import { countEntities, limitMessage, storedBytesLimit, utf8Length } from '../core/session/session-limits.ts';
@@ -17,6 +17,7 @@ import type { Session } from '../core/session/session.ts';
 import { json, type MockRequest, type ValidatedRequest } from '../core/types.ts';
 import type { VendorModule } from '../core/vendor.ts';
 import { jsonChunks, turns } from './json-chunks.ts';
+import { applyPreset, listPresets } from './presets.ts';
 
 export type ControlOperationId = keyof operations;
 
@@ -94,6 +95,8 @@ export const controlHandlers: ControlHandlers = {
     return json(200, { faults: [] });
   },
   addFault,
+  listPresets,
+  applyPreset,
 };
 
 /** A rule as the dashboard shows it: its sentence, and its source in words. */
@@ -104,18 +107,10 @@ function addFault({ engine, session, request }: ControlCall<'addFault'>): Contro
   const rule = request.body;
   const module = engine.vendor(rule.vendor);
   if (!module) return error(400, 'INVALID_REQUEST', `vendor ${rule.vendor} is not served`);
-  const operations = module.responses.operations;
-  const targets = rule.operationId ? operations.filter((o) => o.operationId === rule.operationId) : operations;
-  if (targets.length === 0) {
-    return error(400, 'INVALID_REQUEST', `${rule.vendor} has no operation ${rule.operationId}`, [`operations: ${operations.map((o) => o.operationId).join(', ')}`]);
-  }
-  const { status } = rule;
-  const undocumented = status === undefined ? undefined : targets.find((op) => !op.responses.some((r) => r.status === status));
-  if (undocumented) {
-    return error(400, 'INVALID_REQUEST', `status ${status} is not documented by ${undocumented.operationId}`, [`documented: ${undocumented.responses.map((r) => r.status).join(', ')}`]);
-  }
+  const problem = faultRuleProblem(module, rule);
+  if (problem) return error(400, 'INVALID_REQUEST', problem.message, problem.details);
   if (session.faults.length >= MAX_FAULT_RULES) {
-    return error(400, 'FAULT_RULE_LIMIT', `a session holds at most ${MAX_FAULT_RULES} fault rules; clear them with DELETE /__cardmock/faults`);
+    return error(400, 'FAULT_RULE_LIMIT', FAULT_RULE_LIMIT_MESSAGE);
   }
   session.faults.push({ ...rule });
   return json(201, rule);

@@ -4,9 +4,11 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { describeSource } from '../../specs/lib/rules.ts';
 import { createEngine } from '../core/engine.ts';
-import { sampleCall } from '../core/sample-call.ts';
+import { concreteCall, sampleCall } from '../core/sample-call.ts';
 import { startServer, type RunningServer } from '../adapters/node-http.ts';
 import { allVendors } from '../vendors/index.ts';
+import { ASSIGN, paysafeResponses } from '../vendors/paysafe/answers.ts';
+import { ONLY_CARD } from '../vendors/paysafe/presets.ts';
 import { chromiumAvailable, launchChromium } from '../testing/chromium.ts';
 
 const screenshots = fileURLToPath(new URL('../../reports/screenshots/', import.meta.url));
@@ -78,11 +80,15 @@ describe.skipIf(!chromiumAvailable)('dashboard at /__cardmock/ in Chromium', () 
         route.fulfill({ contentType: 'application/json', body: JSON.stringify({ vendors: [{ name: markup, operations: [{ operationId: markup, statuses: [markup] }] }] }) }),
       );
       await hostile.route('**/__cardmock/sessions', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ sessions: [markup] }) }));
+      await hostile.route('**/__cardmock/presets', (route) =>
+        route.fulfill({ contentType: 'application/json', body: JSON.stringify({ presets: [{ id: markup, vendor: markup, title: markup, description: markup }] }) }),
+      );
       await hostile.goto(`${server.url}/__cardmock/`);
       await hostile.locator('#status').filter({ hasText: /updated|error/ }).waitFor();
       expect(await hostile.locator('#injected').count()).toBe(0);
       expect(await hostile.locator('#vendors button').textContent()).toBe(markup);
       expect(await hostile.locator('#fault-status option').nth(1).textContent()).toBe(markup);
+      expect([await hostile.locator('#preset option').textContent(), await hostile.locator('#preset-description').textContent()]).toEqual([markup, markup]);
       expect(hostile.url()).toBe(`${server.url}/__cardmock/`);
     } finally {
       await hostile.close();
@@ -99,5 +105,19 @@ describe.skipIf(!chromiumAvailable)('dashboard at /__cardmock/ in Chromium', () 
     await page.screenshot({ path: `${screenshots}dashboard-fault.png`, fullPage: true });
     expect((await send('paysafe', 'assignBulkCard')).status).toBe(503);
     expect((await send('paysafe', 'assignBulkCard')).status).toBe(200);
+  });
+
+  it("applies a preset from the dashboard: Paysafe's next assignment of the preset's card is refused as assigned already", async () => {
+    const preset = vendor('paysafe').presets!.find((p) => p.id === 'paysafe.only-card-assigned')!;
+    await page.locator('#vendors button[data-vendor="paysafe"]').click();
+    await page.locator('#preset').selectOption(preset.id);
+    expect(await page.locator('#preset-description').textContent()).toBe(preset.description);
+    await page.locator('#apply-preset').click();
+    await page.locator('#entities td[data-col="cardId"]', { hasText: ONLY_CARD.cardId }).waitFor({ timeout: 5_000 });
+    await page.screenshot({ path: `${screenshots}dashboard-preset.png`, fullPage: true });
+    const paysafe = vendor('paysafe');
+    const call = concreteCall(paysafe, ASSIGN, { ...paysafe.samples.requests[ASSIGN]!, path: { customerId: ONLY_CARD.customerId, cardId: ONLY_CARD.cardId } });
+    const response = await fetch(`${server.url}/paysafe${call.path}`, { method: call.method, headers: call.headers, body: call.body! });
+    expect([response.status, response.headers.get('x-cardmock-rule'), await response.json()]).toEqual([400, 'paysafe.assign.not-reassigned', paysafeResponses.example(ASSIGN, 400, 'ALREADY_ASSIGNED_CARD').body]);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { systemClock } from './clock.ts';
 import { createDelays } from './request/fault-delays.ts';
+import { presetProblem } from './presets.ts';
 import { compileRouter } from './request/router.ts';
 import { cardmockError } from './cardmock-error.ts';
 import { DEFAULT_SESSION_LIMITS, type SessionLimits } from './session/session-limits.ts';
@@ -77,13 +78,15 @@ export function createEngine(options: EngineOptions): Engine {
   };
 }
 
-/** The vendor with its spec's operations compiled once, at start-up; throws (a programmer error) when it lacks a handler for one. */
+/** The vendor with its spec's operations compiled once, at start-up; throws (a programmer error) when it lacks a handler for one or declares a preset it cannot serve. */
 function compileVendor(module: VendorModule): VendorRuntime {
   const badName = vendorNameProblem(module.name);
   if (badName) throw new Error(badName);
   for (const op of module.responses.operations) {
     if (!module.operations[op.operationId]) throw new Error(`${module.name}: no handler for ${op.operationId}`);
   }
+  const badPreset = presetProblem(module);
+  if (badPreset) throw new Error(badPreset);
   return { module, operations: compileRouter(module.document, module.name, module.responses.operations) };
 }
 

@@ -1,6 +1,7 @@
 /** What a vendor plugs into the engine: its state, its operations and its error envelope. */
 import { documents } from '../../generated/documents.ts';
 import type { OpenApiDocument } from '../../specs/lib/openapi-document.ts';
+import type { Preset } from './presets.ts';
 import type { Credentials } from './request/credentials.ts';
 import type { DocumentedResponses } from './responses/documented-responses.ts';
 import type { Clock, MockResponse, RequestProblem, ValidatedRequest } from './types.ts';
@@ -71,6 +72,8 @@ export interface VendorModule<State = any, Fixtures = any> {
    * carries that rule whatever `reject` returns.
    */
   reject(kind: RejectionKind, problems: RequestProblem[], operationId?: string, rule?: string): MockResponse;
+  /** Named states for front-end developers (mocks/core/presets.ts), each applied to a session through the control API. */
+  presets?: Preset<Fixtures>[];
 }
 
 /** The vendor's refusal of a request the core refuses, named by the rule the core chose. */

@@ -3,7 +3,7 @@
  * the module; `answers.ts` holds its documented responses, operation id constants, answers by rule
  * and `reject`; one file per operation, named after its operationId, exporting the handler the
  * module serves; `authenticate.ts` exactly when the vendor has credential rules; `state.ts` and
- * `fixtures.ts`.
+ * `fixtures.ts`; `presets.ts` exactly when it declares presets.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,12 @@ describe.each(allVendors.map((v) => [v.name, v] as const))('mocks/vendors/%s', (
   it('has authenticate.ts exactly when it has credential rules', () => {
     expect(has(vendor, 'authenticate.ts')).toBe(module.authenticate !== undefined);
     if (module.authenticate) expect(readFileSync(new URL('index.ts', folder(vendor)), 'utf8')).toMatch(/import \{ authenticate \} from '\.\/authenticate\.ts';/);
+  });
+
+  it('declares its presets in presets.ts, exactly when it has some', () => {
+    const declared = (module.presets?.length ?? 0) > 0;
+    expect(has(vendor, 'presets.ts')).toBe(declared);
+    if (declared) expect(readFileSync(new URL('index.ts', folder(vendor)), 'utf8')).toMatch(/import \{ \w+Presets \} from '\.\/presets\.ts';/);
   });
 
   it('names its operation id constants in answers.ts', () => {

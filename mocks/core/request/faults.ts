@@ -6,6 +6,7 @@
 import { documents } from '../../../generated/documents.ts';
 import type { FaultRule, Session } from '../session/session.ts';
 import { DELAY_HEADER, FAULT_HEADER, type MockRequest } from '../types.ts';
+import type { VendorModule } from '../vendor.ts';
 
 export interface Fault {
   status?: number;
@@ -16,6 +17,7 @@ export interface Fault {
 export const MAX_DELAY_MS = (documents['cardmock-control'].components!.schemas!.FaultRule as { properties: { delayMs: { maximum: number } } }).properties.delayMs.maximum;
 /** Fault rules one session may hold: each request scans them, and the list is answered whole. */
 export const MAX_FAULT_RULES = 100;
+export const FAULT_RULE_LIMIT_MESSAGE = `a session holds at most ${MAX_FAULT_RULES} fault rules; clear them with DELETE /__cardmock/faults`;
 
 // Number() would take `0x1f7`, `5.03e2`, `+5`, `' 5'` and `''` (0): only plain decimals are meant.
 const STATUS_TEXT = /^[1-5][0-9]{2}$/;
@@ -47,6 +49,20 @@ export function faultFromHeaders(request: MockRequest, documented: number[]): Fa
     }
   }
   return { ok: true, fault: status === undefined ? { delayMs } : { status, delayMs } };
+}
+
+/**
+ * Why a fault rule cannot be set on the vendor: an operation it does not have, or a status one of
+ * the operations it targets (one, or all when it names none) does not document.
+ */
+export function faultRuleProblem(module: VendorModule, rule: Omit<FaultRule, 'vendor'>): { message: string; details: string[] } | undefined {
+  const operations = module.responses.operations;
+  const targets = rule.operationId ? operations.filter((o) => o.operationId === rule.operationId) : operations;
+  if (targets.length === 0) return { message: `${module.name} has no operation ${rule.operationId}`, details: [`operations: ${operations.map((o) => o.operationId).join(', ')}`] };
+  const { status } = rule;
+  const undocumented = status === undefined ? undefined : targets.find((op) => !op.responses.some((r) => r.status === status));
+  if (!undocumented) return undefined;
+  return { message: `status ${status} is not documented by ${undocumented.operationId}`, details: [`documented: ${undocumented.responses.map((r) => r.status).join(', ')}`] };
 }
 
 /** Take the first matching rule of the session (counting down `times`). */

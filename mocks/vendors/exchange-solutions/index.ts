@@ -4,6 +4,7 @@ import { addCardsToAccount } from './add-cards-to-account.ts';
 import { exchangeSolutionsResponses, rejectExchangeSolutions } from './answers.ts';
 import { authenticate } from './authenticate.ts';
 import { exchangeSolutionsFixtures, exchangeSolutionsSamples } from './fixtures.ts';
+import { exchangeSolutionsPresets } from './presets.ts';
 import { addFixtures, emptyState, snapshot, type ExchangeSolutionsFixtures, type ExchangeSolutionsState } from './state.ts';
 
 export const exchangeSolutions: VendorModule<ExchangeSolutionsState, ExchangeSolutionsFixtures> = {
@@ -17,4 +18,5 @@ export const exchangeSolutions: VendorModule<ExchangeSolutionsState, ExchangeSol
   operations: { addCardsToAccount },
   authenticate,
   reject: rejectExchangeSolutions,
+  presets: exchangeSolutionsPresets,
 };

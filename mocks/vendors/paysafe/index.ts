@@ -4,6 +4,7 @@ import { assignBulkCard } from './assign-bulk-card.ts';
 import { paysafeResponses, rejectPaysafe } from './answers.ts';
 import { authenticate } from './authenticate.ts';
 import { paysafeFixtures, paysafeSamples } from './fixtures.ts';
+import { paysafePresets } from './presets.ts';
 import { addFixtures, emptyState, snapshot, type PaysafeFixtures, type PaysafeState } from './state.ts';
 
 export const paysafe: VendorModule<PaysafeState, PaysafeFixtures> = {
@@ -17,4 +18,5 @@ export const paysafe: VendorModule<PaysafeState, PaysafeFixtures> = {
   operations: { assignBulkCard },
   authenticate,
   reject: rejectPaysafe,
+  presets: paysafePresets,
 };

@@ -4,6 +4,7 @@ import { bindNonameCard } from './post-v2-card-bind.ts';
 import { pismoResponses, rejectPismo } from './answers.ts';
 import { authenticate } from './authenticate.ts';
 import { pismoFixtures, pismoSamples } from './fixtures.ts';
+import { pismoPresets } from './presets.ts';
 import { addFixtures, emptyState, snapshot, type PismoFixtures, type PismoState } from './state.ts';
 
 export const pismo: VendorModule<PismoState, PismoFixtures> = {
@@ -17,4 +18,5 @@ export const pismo: VendorModule<PismoState, PismoFixtures> = {
   operations: { 'post-v2-card-bind': bindNonameCard },
   authenticate,
   reject: rejectPismo,
+  presets: pismoPresets,
 };
