@@ -1,5 +1,5 @@
 /**
- * The README's Architecture block and the folder layout tell the same story: every folder the block
+ * The Architecture block (docs/architecture.md) and the folder layout tell the same story: every folder the block
  * names exists, and every source folder is named there (mocks/, mocks/core and conformance/ by
  * their folders).
  */
@@ -11,9 +11,8 @@ const TOP_FOLDERS = ['specs', 'generated', 'scripts'];
 const NAMED_BY_SUBFOLDERS = ['mocks', 'mocks/core', 'conformance', 'scripts'];
 
 function architectureBlock(): string {
-  const readme = readFileSync(new URL('README.md', root), 'utf8');
-  const section = /\n## Architecture\n([\s\S]*?)(?:\n## |$)/.exec(readme)?.[1] ?? '';
-  return /```\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+  const readme = readFileSync(new URL('docs/architecture.md', root), 'utf8');
+  return /```\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
 }
 
 /** The folder each line of the block starts with (`specs/`, `mocks/core`, `mocks/core/request`, …). */
@@ -29,7 +28,7 @@ const subfolders = (top: string) =>
     .filter((entry) => entry.isDirectory())
     .map((entry) => `${top}/${entry.name}`);
 
-describe('README Architecture block', () => {
+describe('docs/architecture.md block', () => {
   const named = namedFolders(architectureBlock());
 
   it('names only folders that exist', () => {

@@ -1,7 +1,7 @@
 /**
- * The README's table of the hosts each vendor's MSW handlers match by default, rendered from the
+ * The table of the hosts (docs/browser.md) each vendor's MSW handlers match by default, rendered from the
  * specs' `servers` (what `createHandlers` matches: mocks/adapters/vendor-base-urls.ts). `npm run
- * generate` writes it between its markers; the drift check fails while the README's copy differs.
+ * generate` writes it between its markers; the drift check fails while the doc's copy differs.
  */
 import type { OpenApiDocument, ServerObject } from '../specs/lib/openapi-document.ts';
 import { vendorOf } from '../specs/lib/operations.ts';

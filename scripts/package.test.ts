@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +22,7 @@ import { promisify, stripVTControlCharacters } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from '../mocks/testing/chromium.ts';
 import { scenarios } from '../conformance/cases/index.ts';
+import { DOCS, readDoc } from './docs.ts';
 
 const exec = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -36,9 +37,9 @@ const tsc = (cwd: string, config: string) =>
 const git = (cwd: string, args: string[]) => exec('git', ['-c', 'user.name=cardmock', '-c', 'user.email=cardmock@localhost', ...args], { cwd, maxBuffer: 16 * 1024 * 1024 });
 const figures: Record<string, number> = {};
 
+/** The consumer blocks of every doc (```lang title=<file>), as the consumer's files. */
 async function readmeBlocks(): Promise<Map<string, string>> {
-  const readme = await readFile(path.join(root, 'README.md'), 'utf8');
-  return new Map([...readme.matchAll(/```\w+ title=(\S+)\n([\s\S]*?)```/g)].map((m) => [m[1]!, m[2]!]));
+  return new Map(DOCS.flatMap((doc) => [...readDoc(doc).matchAll(/```\w+ title=(\S+)\n([\s\S]*?)```/g)]).map((m) => [m[1]!, m[2]!]));
 }
 
 /** `npm pack` into `scratch` (prepare builds dist/ first: a build that fails fails here). */
@@ -73,7 +74,7 @@ async function consumerProject(scratch: string, kind: string, source: string): P
   }
   await cp(consumerFiles, consumer, { recursive: true });
   const started = performance.now();
-  const devDeps = ['vitest@^4', 'typescript@~5.9', 'vite@^8', '@types/node@^20', 'openapi-fetch@^0.17'];
+  const devDeps = ['vitest@^4', 'typescript@~5.9', 'vite@^8', '@types/node@^20', 'openapi-fetch@^0.17', 'jest@^30'];
   await npm(consumer, ['install', '--prefer-offline', '--no-audit', '--no-fund', source, ...devDeps]);
   figures[`${kind}InstallMs`] = Math.round(performance.now() - started);
   return consumer;
@@ -206,20 +207,30 @@ describe.each(['tarball', 'git'] as const)('cardmock installed from a %s, in a c
     expect(outcomes).toEqual(Object.fromEntries(pismo.map((s) => [s.id, s.fault ? 'skipped' : 'passed'])));
   });
 
+  it('(i) Jest runs the docs\' Jest recipe and the Storybook-style loader, ES modules natively', async () => {
+    const jest = path.join(consumer, 'node_modules/jest/bin/jest.js');
+    const { stderr } = await exec(process.execPath, ['--experimental-vm-modules', jest, '--ci'], { cwd: consumer, timeout: 120_000 });
+    expect(stderr).toMatch(/Tests:\s+2 passed, 2 total/);
+    expect(stderr).toMatch(/PASS \.\/bind\.jest\.test\.mjs/);
+    expect(stderr).toMatch(/PASS \.\/story\.jest\.test\.mjs/);
+  });
+
   describe.skipIf(!chromiumAvailable)('(c) a Vite app with cardmock/browser', () => {
     let browser: Browser | undefined;
-    let server: http.Server | undefined;
+    const servers: http.Server[] = [];
     afterAll(async () => {
       await browser?.close();
-      server?.closeAllConnections();
-      await new Promise((resolve) => (server ? server.close(resolve) : resolve(null)));
+      for (const server of servers) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
     });
 
-    it('builds with vite build and answers a page fetch from the service worker in Chromium', async () => {
-      await npx(consumer, ['msw', 'init', 'web/public', '--no-save']);
-      await npx(consumer, ['vite', 'build', 'web', '--logLevel', 'error']);
-      const dist = path.join(consumer, 'web/dist');
-      server = http.createServer((req, res) => {
+    /** `vite build web` into `outDir` with `env` (a production build: the runner's NODE_ENV=test would make it a development one), served as `vite preview` serves a build. */
+    async function built(outDir: string, env: Record<string, string>): Promise<string> {
+      await exec('npx', ['--no-install', 'vite', 'build', 'web', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: consumer, timeout: 120_000, env: { ...process.env, NODE_ENV: 'production', ...env } });
+      const dist = path.join(consumer, 'web', outDir);
+      const server = http.createServer((req, res) => {
         const file = path.join(dist, new URL(req.url ?? '/', 'http://x').pathname.replace(/\/$/, '/index.html'));
         if (!file.startsWith(dist)) return res.writeHead(404).end();
         const type = file.endsWith('.html') ? 'text/html' : 'text/javascript';
@@ -228,11 +239,35 @@ describe.each(['tarball', 'git'] as const)('cardmock installed from a %s, in a c
           .once('error', () => res.writeHead(404).end())
           .pipe(res);
       });
-      await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-      browser = await launchChromium();
+      servers.push(server);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    }
+
+    const status = async (url: string, expected: string) => {
+      browser ??= await launchChromium();
       const page = await browser.newPage();
-      await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-      await page.locator('#status', { hasText: 'bind: 202' }).waitFor({ timeout: 30_000 });
+      await page.goto(url);
+      await page.locator('#status', { hasText: expected }).waitFor({ timeout: 30_000 });
+      return page;
+    };
+
+    it('a build asked to keep the mocks: the page\'s fetch answered by the service worker, a preset and the panel by query', async () => {
+      await npx(consumer, ['msw', 'init', 'web/public', '--no-save']);
+      const url = await built('dist-mocked', { VITE_CARDMOCK: 'on' });
+      await (await status(url, 'bind: 202')).close();
+      await (await status(`${url}?preset=pismo.bind-fails`, 'bind: 500')).close();
+      const page = await status(`${url}?panel`, 'bind: 202');
+      await page.locator('cardmock-panel').getByText('pismo.bind.binds-unbound-card').first().waitFor({ timeout: 30_000 });
+      await page.close();
+    });
+
+    it('a build not asked for them has no cardmock in it, and its fetch goes to the network', async () => {
+      const url = await built('dist-plain', {});
+      const assets = path.join(consumer, 'web/dist-plain/assets');
+      const code = (await Promise.all((await readdir(assets)).map((f) => readFile(path.join(assets, f), 'utf8')))).join('');
+      expect(code).not.toMatch(/x-cardmock-rule|mockServiceWorker/);
+      await (await status(url, 'bind: not mocked')).close();
     });
   });
 });

@@ -1,14 +1,14 @@
 /**
- * The README's curl lines answer as written: every `curl` in a ```sh block, followed by a
- * `# → <status>` comment, is run in order against a fresh server.
+ * The docs' curl lines answer as written: every `curl` in a ```sh block of README.md and docs/*.md,
+ * followed by a `# → <status>` comment, is run in order against a fresh server per doc.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { createEngine } from '../mocks/core/engine.ts';
 import { startServer, type RunningServer } from '../mocks/adapters/node-http.ts';
 import { allVendors } from '../mocks/vendors/index.ts';
+import { DOCS, readDoc } from './docs.ts';
 
 const run = promisify(execFile);
 
@@ -18,8 +18,8 @@ interface Example {
   status: number;
 }
 
-async function readmeExamples(): Promise<Example[]> {
-  const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+function curlExamples(doc: string): Example[] {
+  const readme = readDoc(doc);
   const examples: Example[] = [];
   for (const block of readme.matchAll(/```sh\n([\s\S]*?)```/g)) {
     const lines = block[1]!.replace(/\\\n\s*/g, ' ').split('\n');
@@ -34,16 +34,15 @@ async function readmeExamples(): Promise<Example[]> {
   return examples;
 }
 
-describe('README curl examples', () => {
+describe.each(DOCS.filter((doc) => curlExamples(doc).length > 0))('%s curl examples', (doc) => {
   let server: RunningServer;
   beforeAll(async () => {
     server = await startServer({ engine: createEngine({ vendors: allVendors, settings: { asyncDelayMs: 0 } }), port: 0 });
   });
   afterAll(() => server?.close());
 
-  it('answer with the status the README states, in order', async () => {
-    const examples = await readmeExamples();
-    expect(examples.length).toBeGreaterThanOrEqual(6);
+  it('answer with the status the doc states, in order', async () => {
+    const examples = curlExamples(doc);
     const answered: string[] = [];
     for (const { env, command, status } of examples) {
       const local = command.replaceAll('http://127.0.0.1:4010', server.url);
@@ -53,4 +52,8 @@ describe('README curl examples', () => {
       expect(answered.at(-1)).toBe(`${status} ${command.slice(0, 90)}`);
     }
   });
+});
+
+it('the docs hold curl examples (the vendors\' in docs/mocks.md)', () => {
+  expect(curlExamples('docs/mocks.md').length).toBeGreaterThanOrEqual(6);
 });

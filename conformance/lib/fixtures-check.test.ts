@@ -39,7 +39,7 @@ describe('fixturesProblems', () => {
   });
 
   it("passes the README's example fixtures file", () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../docs/conformance.md', import.meta.url), 'utf8');
     const block = /```json title=sandbox\.fixtures\.json\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block, 'the README has a sandbox.fixtures.json block').toBeDefined();
     expect(fixturesProblems(JSON.parse(block!), scenarios)).toEqual([]);

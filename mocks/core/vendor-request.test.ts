@@ -44,7 +44,7 @@ describe('a vendor request on its way to the operation', () => {
 describe('the steps of a vendor request', () => {
   /** The steps the README names under "A request passes, in order": its numbered list, in bold. */
   const readmeSteps = () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../docs/architecture.md', import.meta.url), 'utf8');
     const list = /\nA request passes, in order,[\s\S]*?\n\n((?:\d+\. [\s\S]*?)(?:\n\n|$))/.exec(readme)?.[1] ?? '';
     return [...list.matchAll(/^\d+\. \*\*(.+?)\*\*/gm)].map((m) => m[1]);
   };

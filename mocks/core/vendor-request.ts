@@ -1,7 +1,7 @@
 /**
  * A vendor request from end to end, on one page. `answerVendorRequest` takes the steps in order,
  * each a function below it: a step either answers — its refusal ends the request's way — or
- * writes what it learnt into the call for the steps after it. The README's "A request passes, in
+ * writes what it learnt into the call for the steps after it. docs/architecture.md's "A request passes, in
  * order" lists the same steps (vendor-request.test.ts holds the two together). What is big lives
  * with its concern: the router and validation in request/, sessions and their limits in session/,
  * answers by rule and documented examples in responses/.
@@ -33,7 +33,7 @@ export interface VendorRuntime {
   operations: readonly CompiledOperation[];
 }
 
-/** The steps in the README's words, in the order `answerVendorRequest` takes them. */
+/** The steps in docs/architecture.md's words, in the order `answerVendorRequest` takes them. */
 export const REQUEST_STEPS = {
   session: enterSession,
   route,

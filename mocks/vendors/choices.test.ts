@@ -28,15 +28,15 @@ function choicesList(markdown: string, heading: RegExp): string[] | undefined {
   return list.split(/\n- /).map((item) => item.replace(/^- /, ''));
 }
 
-/** A vendor's choices: its own README's section when it has one, else its section of the root README. */
+/** A vendor's choices: its own README's section when it has one, else its section of docs/mocks.md. */
 function vendorChoices(module: VendorModule): { where: string; items: string[] | undefined } {
   const own = `./${module.name}/README.md`;
   if (existsSync(new URL(own, import.meta.url))) return { where: `mocks/vendors/${module.name}/README.md`, items: choicesList(read(own), /^##+ .*choices/i) };
-  const root = read('../../README.md');
+  const root = read('../../docs/mocks.md');
   const title = module.name.replace(/-/g, ' ');
-  const start = root.split('\n').findIndex((line) => line.toLowerCase().startsWith(`### ${title} —`));
-  const section = root.split('\n').slice(start).join('\n').split(/\n### /)[0]!;
-  return { where: 'README.md', items: choicesList(section, /Choices where the page is silent/) };
+  const start = root.split('\n').findIndex((line) => line.toLowerCase().startsWith(`## ${title} —`));
+  const section = root.split('\n').slice(start).join('\n').split(/\n## /)[0]!;
+  return { where: 'docs/mocks.md', items: choicesList(section, /Choices where the page is silent/) };
 }
 
 const operations = allVendors.flatMap((module) => module.responses.operations.map((spec) => ({ module, spec })));

@@ -51,7 +51,7 @@ Limits (whole numbers; defaults in brackets):
   --proxy-port <n>    First proxy port with --validate (default --port + 10; 0: free ports)
   --vendor-module <f> Serve your own vendor module too (a file whose default export is a VendorModule
                       named like ${VENDOR_NAME_HELP}; repeatable; it must load within
-                      ${MODULE_LOAD_TIMEOUT_MS / 1000} s; see CONTRIBUTING.md, "Adding a vendor")
+                      ${MODULE_LOAD_TIMEOUT_MS / 1000} s; see docs/project.md, "A vendor of your own")
   --replay <dir>      Answer requests recorded by \`cardmock proxy --record <dir>\` with their recorded
                       responses (byte-equal); anything else falls through to the stateful mock.
                       Every recording is checked at start (status, headers, body sizes); a bad

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CARDMOCK_RULES } from './cardmock-rules.ts';
 
-const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+const readme = readFileSync(new URL('../../../docs/mocks.md', import.meta.url), 'utf8');
 
 describe("cardmock's own rules", () => {
   it('are each documented in the README, and the README names no other', () => {

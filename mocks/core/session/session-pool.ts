@@ -27,7 +27,7 @@ const newSession = (id: string, idleClock: Clock): Session =>
 const holdsState = (s: Session) =>
   s.states.size > 0 || s.faults.length > 0 || s.tasks.length > 0 || (s.id === DEFAULT_SESSION && s.requests.length > 0);
 
-// The default session is what a developer's browser and the README's curl lines use, and what
+// The default session is what a developer's browser and the docs' curl lines use, and what
 // `serve --seed` fills: it outlives any idle time and the limit (which bounds the named ones).
 const pinned = (s: Session) => s.busy > 0 || s.id === DEFAULT_SESSION;
 

@@ -1,5 +1,5 @@
 /**
- * Default Capillary data of every new session (listed in README, "Capillary"): the page's example
+ * Default Capillary data of every new session (listed in docs/mocks.md, "Capillary"): the page's example
  * series 224, the vendor-facts worked-example till `store.server` / `server123` (READ and WRITE), and
  * a read-only till.
  */
@@ -24,7 +24,7 @@ export const capillaryFixtures: CapillaryFixtures = {
 
 const SEED_SERIES = 224;
 
-/** The default fixtures by role, for README examples, the conformance suite and benchmarks. */
+/** The default fixtures by role, for the docs' examples, the conformance suite and benchmarks. */
 export const capillarySamples = {
   authorization: basic('store.server', 'server123'),
   fixtures: {

@@ -36,7 +36,7 @@ const create = (customerId: string, idempotencyKey: string): SampleCall => ({
   body: sampleBody(),
 });
 
-/** The default fixtures by role, for the README and the conformance suite. */
+/** The default fixtures by role, for the docs and the conformance suite. */
 export const enfuceSamples = {
   authorization: `Bearer ${ENFUCE_TOKEN}`,
   fixtures: {

@@ -51,7 +51,7 @@ export const exchangeSolutionsFixtures: ExchangeSolutionsFixtures = {
   tokens: [EXCHANGE_SOLUTIONS_TOKEN],
 };
 
-/** The default fixtures by role, for README examples and the conformance suite. */
+/** The default fixtures by role, for the docs' examples and the conformance suite. */
 export const exchangeSolutionsSamples = {
   authorization: `Bearer ${EXCHANGE_SOLUTIONS_TOKEN}`,
   fixtures: {

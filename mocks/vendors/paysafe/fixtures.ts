@@ -1,5 +1,5 @@
 /**
- * Default Paysafe data of every new session (listed in README, "Paysafe").
+ * Default Paysafe data of every new session (listed in docs/mocks.md, "Paysafe").
  */
 import type { PaysafeFixtures } from './state.ts';
 
@@ -15,7 +15,7 @@ export const paysafeFixtures: PaysafeFixtures = {
   tokens: [PAYSAFE_TOKEN],
 };
 
-/** The default fixtures by role, for README examples and the conformance suite. */
+/** The default fixtures by role, for the docs' examples and the conformance suite. */
 export const paysafeSamples = {
   authorization: `Bearer ${PAYSAFE_TOKEN}`,
   fixtures: {

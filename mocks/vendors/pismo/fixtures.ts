@@ -1,5 +1,5 @@
 /**
- * Default Pismo data of every new session (listed in README, "Pismo"): two accounts, a bulk of
+ * Default Pismo data of every new session (listed in docs/mocks.md, "Pismo"): two accounts, a bulk of
  * UNBOUND noname cards, bound cards to reissue, and a blocked card. The spec's paired examples
  * each use cards of their own among these (specs/README.md, "Paired examples").
  */
@@ -30,7 +30,7 @@ export const pismoFixtures: PismoFixtures = {
   ],
 };
 
-/** The default fixtures by role, for README examples and the conformance suite. */
+/** The default fixtures by role, for the docs' examples and the conformance suite. */
 export const pismoSamples = {
   authorization: `Bearer ${PISMO_TOKEN}`,
   fixtures: {
