@@ -24,7 +24,7 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
   });
   return (req, res) => {
     const started = performance.now();
-    const client = presenceOf(res);
+    const client = presenceOf(req.socket);
     readBody(req).then(
       async ({ body, bodyError }) => {
         const request = mockRequestOf(req, { body, bodyError, client });

@@ -3,6 +3,7 @@
  * the body (size cap, UTF-8), the client's presence, and writing JSON, streamed or raw answers.
  */
 import type http from 'node:http';
+import type { Socket } from 'node:net';
 import type { ClientPresence, MockRequest, MockResponse } from '../core/types.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -23,34 +24,28 @@ export function mockRequestOf(req: http.IncomingMessage, read: { body?: string; 
 }
 
 /**
- * The client going before its answer is written: a delayed request then changes nothing. The
- * presence a request carries holds no reference to the response, so a request object kept a moment
- * longer than its answer does not keep the response and its socket's buffers alive with it (when it
- * did, every request's response survived into the old generation: 3× the garbage-collection time
- * and a third fewer requests per second).
+ * The client going before its answer is written: a delayed request then changes nothing. Read from
+ * the connection when asked (a destroyed socket is a client gone), not listened for on every
+ * request: only a request that waits (a fault delay) listens, to the socket's 'close', for as long
+ * as it waits. The presence holds the connection's socket, never the request's response: when it
+ * held the response, every response survived into the old generation with the request (3× the
+ * garbage-collection time and a third fewer requests per second).
  */
-export function presenceOf(res: http.ServerResponse): ClientPresence {
-  const presence = new Presence();
-  res.once('close', () => {
-    if (!res.writableFinished) presence.leave();
-  });
-  return presence;
+export function presenceOf(socket: Socket): ClientPresence {
+  return new SocketPresence(socket);
 }
 
-class Presence implements ClientPresence {
-  #gone = false;
-  #listeners: Set<() => void> | undefined;
-  get gone(): boolean {
-    return this.#gone;
+class SocketPresence implements ClientPresence {
+  readonly #socket: Socket;
+  constructor(socket: Socket) {
+    this.#socket = socket;
   }
-  leave(): void {
-    this.#gone = true;
-    this.#listeners?.forEach((listener) => listener());
+  get gone(): boolean {
+    return this.#socket.destroyed;
   }
   onGone(listener: () => void): () => void {
-    const listeners = (this.#listeners ??= new Set());
-    listeners.add(listener);
-    return () => listeners.delete(listener);
+    const socket = this.#socket.once('close', listener);
+    return () => socket.off('close', listener);
   }
 }
 
