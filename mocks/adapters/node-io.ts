@@ -100,26 +100,41 @@ function drained(res: http.ServerResponse, ms: number): Promise<boolean> {
   });
 }
 
-export function readBody(req: http.IncomingMessage): Promise<{ body?: string; bodyError?: string }> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (tooLarge) return resolve({ bodyError: `is larger than ${MAX_BODY_BYTES} bytes` });
-      if (size === 0) return resolve({});
-      try {
-        resolve({ body: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)) });
-      } catch {
-        resolve({ bodyError: 'is not valid UTF-8' });
-      }
-    });
-    req.on('error', reject);
-  });
+/** What was read of a request's body: its text, or why it is refused. */
+export interface BodyRead {
+  body?: string;
+  bodyError?: string;
 }
 
+const NO_BODY: BodyRead = {};
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The body as text (at most MAX_BODY_BYTES, valid UTF-8), handed to `done`; `failed` when the
+ * client goes or times out while sending it. A request with neither Content-Length nor
+ * Transfer-Encoding has no body (RFC 9112 §6.3): it is answered at once, without listening to its
+ * stream, and Node discards its (empty) stream after the answer.
+ */
+export function readBody(req: http.IncomingMessage, done: (read: BodyRead) => void, failed: () => void): void {
+  const { headers } = req;
+  if (headers['content-length'] === undefined && headers['transfer-encoding'] === undefined) return done(NO_BODY);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+  });
+  req.on('end', () => done(decoded(chunks, size)));
+  req.on('error', failed);
+}
+
+function decoded(chunks: Buffer[], size: number): BodyRead {
+  if (size > MAX_BODY_BYTES) return { bodyError: `is larger than ${MAX_BODY_BYTES} bytes` };
+  if (size === 0) return NO_BODY;
+  try {
+    // A fatal decoder called without `stream` keeps no state between calls: one serves every request.
+    return { body: utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)) };
+  } catch {
+    return { bodyError: 'is not valid UTF-8' };
+  }
+}
