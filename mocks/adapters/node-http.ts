@@ -26,7 +26,7 @@ export function createRequestListener(options: ServerOptions): http.RequestListe
   const stallMs = options.requestTimeoutMs ?? DEFAULT_SERVER_LIMITS.requestTimeoutMs;
 
   async function answer(req: http.IncomingMessage, res: http.ServerResponse, read: BodyRead, client: ClientPresence, started: number): Promise<void> {
-    const request = mockRequestOf(req, { ...read, client });
+    const request = mockRequestOf(req, read, client);
     const response = await app.handle(request);
     if (client.gone) {
       log?.(`${request.method} ${request.path} client went away, nothing changed`);

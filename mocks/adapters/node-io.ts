@@ -8,7 +8,11 @@ import type { ClientPresence, MockRequest, MockResponse } from '../core/types.ts
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export function mockRequestOf(req: http.IncomingMessage, read: { body?: string; bodyError?: string; client: ClientPresence }): MockRequest {
+/**
+ * Every request has the same fields, in the same order (those it lacks are undefined): one object
+ * shape for V8, and no object built and copied per optional field, as `...(x ? { x } : {})` does.
+ */
+export function mockRequestOf(req: http.IncomingMessage, read: BodyRead, client: ClientPresence): MockRequest {
   const target = req.url ?? '/';
   const q = target.indexOf('?');
   return {
@@ -16,10 +20,10 @@ export function mockRequestOf(req: http.IncomingMessage, read: { body?: string; 
     path: q < 0 ? target : target.slice(0, q),
     query: new URLSearchParams(q < 0 ? '' : target.slice(q + 1)),
     headers: req.headers as Record<string, string | undefined>,
-    ...(read.body !== undefined ? { body: read.body } : {}),
-    ...(read.bodyError !== undefined ? { bodyError: read.bodyError } : {}),
-    client: read.client,
-    ...(req.socket.remoteAddress ? { remoteAddress: req.socket.remoteAddress } : {}),
+    body: read.body,
+    bodyError: read.bodyError,
+    client,
+    remoteAddress: req.socket.remoteAddress,
   };
 }
 
