@@ -4,7 +4,10 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Measured } from './load-kit.ts';
+import { round, type Measured } from './load-kit.ts';
+
+/** The rows the ratios compare. */
+export const TARGETS = { cardmock: 'cardmock', prismMock: 'prism mock (CLI)', ceiling: 'bare node http (ceiling)' } as const;
 
 export interface Startup {
   ms: number;
@@ -24,8 +27,14 @@ export interface Scaling {
 }
 
 export interface Ratios {
+  /** req/s: cardmock ÷ `prism mock` (the CLI). */
   cardmockOverPrismMock: number;
+  /** req/s: cardmock ÷ bare node:http. */
   cardmockOverCeiling: number;
+  /** Server CPU per request: cardmock ÷ bare node:http. */
+  cpuOverCeiling: number;
+  /** Server CPU per request: `prism mock` ÷ cardmock. */
+  prismMockCpuOverCardmock: number;
   latencyLargeOverSmall: number;
 }
 
@@ -37,30 +46,50 @@ export interface BenchResults {
   /** Idle RSS of `cardmock serve`, compiled and through tsx. */
   idle: { compiled: number; tsx: number };
   startup: { cardmock: Startup; stateless: Startup; validate: Startup };
-  /** Under load, in the order cardmock, prism mock, prism proxy → cardmock, ceiling. */
+  /** Under load: cardmock, prism mock (CLI), prism mock in process, prism proxy → cardmock, ceiling. */
   rows: Measured[];
   /** RSS after the load, by target. */
   memory: Record<string, number>;
   scaling: [small: Scaling, large: Scaling];
 }
 
-export const round = (n: number) => Math.round(n * 100) / 100;
+export { round };
 
 export function ratiosOf({ rows, scaling: [small, large] }: BenchResults): Ratios {
-  const [cardmock, prism, , ceiling] = rows as [Measured, Measured, Measured, Measured];
+  const row = (target: string) => rows.find((r) => r.target === target) ?? raise(`no "${target}" row`);
+  const [cardmock, prism, ceiling] = [row(TARGETS.cardmock), row(TARGETS.prismMock), row(TARGETS.ceiling)];
   return {
     cardmockOverPrismMock: round(cardmock.requestsPerSecond / prism.requestsPerSecond),
     cardmockOverCeiling: round(cardmock.requestsPerSecond / ceiling.requestsPerSecond),
+    cpuOverCeiling: round(cardmock.cpuUsPerRequest / ceiling.cpuUsPerRequest),
+    prismMockCpuOverCardmock: round(prism.cpuUsPerRequest / cardmock.cpuUsPerRequest),
     latencyLargeOverSmall: round(large.meanUs / small.meanUs),
   };
 }
 
+const raise = (message: string): never => {
+  throw new Error(message);
+};
+
 function loadTable({ rows, memory }: BenchResults): string {
   return [
-    '| target | req/s | p50 ms | p99 ms | max ms | socket errors | 5xx | RSS MB |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.target} | ${r.requestsPerSecond.toLocaleString('en')} | ${r.p50} | ${r.p99} | ${r.max} | ${r.errors} | ${r.serverErrors} | ${memory[r.target]} |`),
+    '| target | req/s | server CPU µs/request | p50 ms | p99 ms | max ms | socket errors | 5xx | RSS MB |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.target} | ${r.requestsPerSecond.toLocaleString('en')} | ${r.cpuUsPerRequest} | ${r.p50} | ${r.p99} | ${r.max} | ${r.errors} | ${r.serverErrors} | ${memory[r.target]} |`,
+    ),
   ].join('\n');
+}
+
+/** The goals of issue 23 beside what this run measured. */
+function ratioLines(results: BenchResults, ratios: Ratios): string[] {
+  const cardmock = results.rows.find((r) => r.target === TARGETS.cardmock)!;
+  return [
+    `server CPU per request, cardmock ÷ bare node:http: ${ratios.cpuOverCeiling} × (goal ≤ 1.5 ×); prism mock ÷ cardmock: ${ratios.prismMockCpuOverCardmock} ×`,
+    `req/s, cardmock ÷ prism mock: ${ratios.cardmockOverPrismMock} × (goal ≥ 15 ×); cardmock ÷ bare node:http: ${Math.round(ratios.cardmockOverCeiling * 100)} %`,
+    `cardmock p99 at ${results.connections} connections: ${cardmock.p99} ms (goal ≤ 5 ms)`,
+  ];
 }
 
 export function reportText(results: BenchResults, ratios: Ratios): string {
@@ -68,7 +97,7 @@ export function reportText(results: BenchResults, ratios: Ratios): string {
   return [
     loadTable(results),
     '',
-    `cardmock ÷ prism mock: ${ratios.cardmockOverPrismMock} ×   cardmock ÷ ceiling: ${Math.round(ratios.cardmockOverCeiling * 100)} %`,
+    ...ratioLines(results, ratios),
     `start-up to first answer of all ${vendors.length} vendors (compiled; median of ${startupRuns}, range): cardmock ${cardmock.ms} ms (${cardmock.rangeMs.join('–')}), ` +
       `serve --stateless ${stateless.ms} ms (${stateless.rangeMs.join('–')}), serve --validate ${validate.ms} ms (${validate.rangeMs.join('–')})`,
     `RSS one second after that (process and children): serve --stateless ${stateless.idleRssMb} MB, serve --validate ${validate.idleRssMb} MB`,

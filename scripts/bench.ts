@@ -7,45 +7,19 @@
  *      BENCH_SCALE (entities per vendor for the scaling run, default 100000),
  *      BENCH_STARTUP_RUNS (start-ups per mode, the median is reported; default 3).
  */
-import autocannon from 'autocannon';
 import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { concreteCall, sampleCall } from '../mocks/core/sample-call.ts';
 import { allVendors } from '../mocks/vendors/index.ts';
 import { execFileSync } from 'node:child_process';
-import { mix, rssMb, seed, spawnServer, startCardmock, startCeiling, startCompiledCardmock, stop, type Measured } from './load-kit.ts';
-import { ratiosOf, reportText, round, writeBenchJson, type BenchResults, type Scaling, type Startup } from './bench-report.ts';
+import { loadMix, processTree, rssMb, seed, spawnServer, startCardmock, startCeiling, startCompiledCardmock, startPrismMockCli, stop, type BaseOf, type Measured } from './load-kit.ts';
+import { ratiosOf, reportText, TARGETS, writeBenchJson, type BenchResults, type Scaling, type Startup } from './bench-report.ts';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SCALE = Number(process.env.BENCH_SCALE ?? 100_000);
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 3);
-/** One autocannon per vendor, in parallel, connections split between them; results combined. */
-async function load(target: string, baseOf: (vendor: string) => { url: string; prefix: string }, options: { duration?: number; connections?: number; limit: number }): Promise<Measured> {
-  const duration = options.duration ?? DURATION;
-  const connections = Math.max(1, Math.round((options.connections ?? CONNECTIONS) / allVendors.length));
-  const results = await Promise.all(
-    allVendors.map((vendor) => {
-      const { url, prefix } = baseOf(vendor.name);
-      return autocannon({ url, connections, duration, requests: mix(vendor, prefix, { next: 0, limit: options.limit }) });
-    }),
-  );
-  const requests = results.reduce((n, r) => n + r.requests.total, 0);
-  const serverErrors = results.reduce((n, r) => n + Object.entries((r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {}).filter(([code]) => code.startsWith('5')).reduce((m, [, s]) => m + s.count, 0), 0);
-  return {
-    target,
-    requestsPerSecond: Math.round(results.reduce((n, r) => n + r.requests.average, 0)),
-    p50: round(results.reduce((n, r) => n + r.latency.p50 * r.requests.total, 0) / Math.max(requests, 1)),
-    p99: Math.max(...results.map((r) => r.latency.p99)),
-    max: Math.max(...results.map((r) => r.latency.max)),
-    errors: results.reduce((n, r) => n + r.errors + r.timeouts, 0),
-    serverErrors,
-    requests,
-  };
-}
-
 const compiledCli = fileURLToPath(new URL('../dist/scripts/cli/cli.js', import.meta.url));
 
 interface Started {
@@ -73,17 +47,8 @@ async function startServe(mode: 'stateful' | 'stateless' | 'validate'): Promise<
   return { child, baseOf: (vendor) => urls.get(vendor)!, ...(root ? { root } : {}) };
 }
 
-/** RSS of a process and all its descendants (before Prism ran in process, it ran as children). */
-async function treeRssMb(pid: number): Promise<number> {
-  const pids = [pid];
-  for (let i = 0; i < pids.length; i++) {
-    for (const task of await readdir(`/proc/${pids[i]}/task`).catch(() => [] as string[])) {
-      const children = await readFile(`/proc/${pids[i]}/task/${task}/children`, 'utf8').catch(() => '');
-      pids.push(...children.split(' ').filter(Boolean).map(Number));
-    }
-  }
-  return rssMb(pids);
-}
+/** RSS of processes and all their descendants (before Prism ran in process, it ran as children). */
+const treeRssMb = async (...pids: number[]) => rssMb((await Promise.all(pids.map(processTree))).flat());
 
 /** Process start to first successful answer of every vendor's sample call, then the idle RSS one second later. */
 async function startupOnce(mode: 'stateful' | 'stateless' | 'validate'): Promise<{ ms: number; idleRssMb: number }> {
@@ -171,62 +136,80 @@ async function idleRss(start: typeof startCardmock): Promise<number> {
 /** Entities per vendor seeded before the load runs: the mix's state changes address these. */
 const SEEDED = 60_000;
 
-/** One target under load: started (and seeded when it keeps state), loaded, its RSS read, stopped. */
-interface LoadTarget {
-  banner: string;
-  measure: () => Promise<{ row: Measured; rssMb: number }>;
+/** A target's servers, started: where the mix goes, and where to seed when it keeps state. */
+interface StartedTarget {
+  children: ChildProcess[];
+  baseOf: BaseOf;
+  seedAt?: string;
 }
 
+/** One target under load: started, seeded when it keeps state, loaded, its RSS read, stopped. */
+interface LoadTarget {
+  target: string;
+  banner: string;
+  start: () => Promise<StartedTarget>;
+}
+
+/** `prism mock` as a user runs it: the CLI, one process per vendor spec. */
+async function startPrismMocks(): Promise<StartedTarget> {
+  const started = await Promise.all(allVendors.map((v) => startPrismMockCli(v.name)));
+  const urls = new Map(allVendors.map((v, i) => [v.name, started[i]!.url]));
+  return { children: started.map((s) => s.child), baseOf: (v) => ({ url: urls.get(v)!, prefix: '' }) };
+}
+
+/** In the order the table shows them; bench-report.ts finds the ratios' rows by these names. */
 const LOAD_TARGETS: LoadTarget[] = [
   {
-    banner: 'cardmock (stateful, full validation)…',
-    measure: async () => {
-      const { child, url } = await startCardmock();
-      await seed(url, SEEDED);
-      const row = await load('cardmock', (v) => ({ url, prefix: `/${v}` }), { limit: SEEDED });
-      return { row, rssMb: await stoppedAfter(child, () => rssMb([child.pid!])) };
+    target: TARGETS.cardmock,
+    banner: 'cardmock (compiled serve --quiet: stateful, full validation)…',
+    start: async () => {
+      const { child, url } = await startCompiledCardmock();
+      return { children: [child], baseOf: (v) => ({ url, prefix: `/${v}` }), seedAt: url };
     },
   },
+  { target: TARGETS.prismMock, banner: 'prism mock (the CLI, one process per vendor spec)…', start: startPrismMocks },
   {
-    banner: 'prism mock (serve --stateless)…',
-    measure: async () => {
+    target: 'prism mock in process (serve --stateless)',
+    banner: 'prism mock in process (serve --stateless)…',
+    start: async () => {
       const { child, baseOf } = await startServe('stateless');
-      const row = await load('prism mock', (v) => ({ url: baseOf(v), prefix: '' }), { limit: SEEDED });
-      return { row, rssMb: await stoppedAfter(child, () => treeRssMb(child.pid!)) };
+      return { children: [child], baseOf: (v) => ({ url: baseOf(v), prefix: '' }) };
     },
   },
   {
+    target: 'prism proxy → cardmock',
     banner: 'prism proxy --errors in front of cardmock (serve --validate)…',
-    measure: async () => {
+    start: async () => {
       const { child, baseOf, root } = await startServe('validate');
-      await seed(root!, SEEDED);
-      const row = await load('prism proxy → cardmock', (v) => ({ url: baseOf(v), prefix: '' }), { limit: SEEDED });
-      return { row, rssMb: await stoppedAfter(child, () => treeRssMb(child.pid!)) };
+      return { children: [child], baseOf: (v) => ({ url: baseOf(v), prefix: '' }), seedAt: root! };
     },
   },
   {
+    target: TARGETS.ceiling,
     banner: 'bare node http (ceiling)…',
-    measure: async () => {
+    start: async () => {
       const { child, url } = await startCeiling();
-      const row = await load('bare node http (ceiling)', () => ({ url, prefix: '' }), { limit: SEEDED });
-      return { row, rssMb: await stoppedAfter(child, () => rssMb([child.pid!])) };
+      return { children: [child], baseOf: () => ({ url, prefix: '' }) };
     },
   },
 ];
 
-/** A reading taken while the process still runs, then the process stopped. */
-async function stoppedAfter<T>(child: ChildProcess, read: () => Promise<T>): Promise<T> {
-  const value = await read();
-  await stop(child);
-  return value;
+async function measure({ target, start }: LoadTarget): Promise<{ row: Measured; rssMb: number }> {
+  const { children, baseOf, seedAt } = await start();
+  const pids = children.map((c) => c.pid!);
+  if (seedAt) await seed(seedAt, SEEDED);
+  const row = await loadMix(target, pids, baseOf, { duration: DURATION, connections: CONNECTIONS, limit: SEEDED });
+  const rss = await treeRssMb(...pids);
+  await Promise.all(children.map(stop));
+  return { row, rssMb: rss };
 }
 
 async function underLoad(): Promise<Pick<BenchResults, 'rows' | 'memory'>> {
   const rows: Measured[] = [];
   const memory: Record<string, number> = {};
-  for (const { banner, measure } of LOAD_TARGETS) {
-    console.log(banner);
-    const { row, rssMb } = await measure();
+  for (const target of LOAD_TARGETS) {
+    console.log(target.banner);
+    const { row, rssMb } = await measure(target);
     rows.push(row);
     memory[row.target] = rssMb;
   }

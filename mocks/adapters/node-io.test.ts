@@ -3,48 +3,34 @@ import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { presenceOf, write } from './node-io.ts';
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-/** A stand-in for a ServerResponse: presenceOf only listens for 'close' and reads writableFinished. */
-const fakeResponse = () => Object.assign(new EventEmitter(), { writableFinished: false }) as unknown as http.ServerResponse;
+/** A stand-in for a connection's socket: presenceOf reads `destroyed` and listens for 'close'. */
+const fakeSocket = () => Object.assign(new EventEmitter(), { destroyed: false }) as unknown as net.Socket;
 
 describe('presenceOf', () => {
-  it('says the client went when the response closes unfinished, and tells the listeners', () => {
-    const res = fakeResponse();
-    const presence = presenceOf(res);
+  it('says the client went once its connection is destroyed, and tells the listeners still listening', () => {
+    const socket = fakeSocket();
+    const presence = presenceOf(socket);
     let told = 0;
     presence.onGone(() => told++);
     const stop = presence.onGone(() => told++);
     stop();
     expect(presence.gone).toBe(false);
-    res.emit('close');
+    (socket as unknown as { destroyed: boolean }).destroyed = true;
     expect(presence.gone).toBe(true);
+    socket.emit('close');
     expect(told).toBe(1);
   });
 
-  it('does not call a finished response gone', () => {
-    const res = fakeResponse();
-    const presence = presenceOf(res);
-    (res as unknown as { writableFinished: boolean }).writableFinished = true;
-    res.emit('close');
-    expect(presence.gone).toBe(false);
-  });
-
-  it('holds no reference to the response: a request kept longer does not keep its response alive', async () => {
-    let res: http.ServerResponse | undefined = fakeResponse();
-    const response = new WeakRef(res);
-    const presence = presenceOf(res);
-    res = undefined;
-    // A WeakRef's target is kept until the current job ends.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    gc();
-    expect(presence.gone).toBe(false);
-    expect(response.deref()).toBeUndefined();
+  it('listens to the connection only while asked: a kept-alive socket collects no listeners', () => {
+    const socket = fakeSocket();
+    for (let i = 0; i < 3; i++) presenceOf(socket);
+    expect(socket.listenerCount('close')).toBe(0);
+    const stop = presenceOf(socket).onGone(() => undefined);
+    expect(socket.listenerCount('close')).toBe(1);
+    stop();
+    expect(socket.listenerCount('close')).toBe(0);
   });
 });
 
