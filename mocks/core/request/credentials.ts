@@ -17,12 +17,31 @@ function schemeKind(s: { scheme: { type: string; scheme?: string } }): 'bearer' 
   return undefined;
 }
 
-export function readCredentials(op: OperationSpec, authorization: string | undefined): CredentialsResult {
-  if (op.security.length === 0 || op.security.some((alt) => alt.length === 0)) {
-    return { ok: true, credentials: { scheme: 'none' } };
+interface Accepted {
+  open: boolean;
+  kinds: Set<'bearer' | 'basic' | undefined>;
+  expected: string[];
+}
+
+/** What an operation accepts, read from its spec once (it is asked on every request). */
+const acceptedBy = new WeakMap<OperationSpec, Accepted>();
+function acceptedOf(op: OperationSpec): Accepted {
+  let accepted = acceptedBy.get(op);
+  if (!accepted) {
+    const kinds = new Set(op.security.flatMap((alt) => alt.map(schemeKind)).filter(Boolean));
+    accepted = {
+      open: op.security.length === 0 || op.security.some((alt) => alt.length === 0),
+      kinds,
+      expected: [...kinds].map((k) => (k === 'basic' ? 'Basic' : 'Bearer')),
+    };
+    acceptedBy.set(op, accepted);
   }
-  const accepted = new Set(op.security.flatMap((alt) => alt.map(schemeKind)).filter(Boolean));
-  const expected = [...accepted].map((k) => (k === 'basic' ? 'Basic' : 'Bearer')) as string[];
+  return accepted;
+}
+
+export function readCredentials(op: OperationSpec, authorization: string | undefined): CredentialsResult {
+  const { open, kinds: accepted, expected } = acceptedOf(op);
+  if (open) return { ok: true, credentials: { scheme: 'none' } };
   if (!authorization || authorization.trim() === '') return { ok: false, reason: 'missing', expected };
   const m = /^(\S+)\s+(\S+)\s*$/.exec(authorization);
   const kind = m?.[1]?.toLowerCase();
@@ -37,11 +56,18 @@ export function readCredentials(op: OperationSpec, authorization: string | undef
   return { ok: true, credentials: { scheme: 'basic', username: decoded.slice(0, colon), password: decoded.slice(colon + 1) } };
 }
 
-/** UTF-8 text of a base64 string, or undefined when it is not base64. Works in Node and browsers. */
+// Without `stream`, a fatal decoder keeps no state between calls: one serves every request.
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** UTF-8 text of a base64 string, or undefined when it is not base64 (or not UTF-8). Works in Node and browsers. */
 function decodeBase64(value: string): string | undefined {
   try {
     const binary = atob(value);
-    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    // Plain ASCII (every credential the vendors document) is its own UTF-8.
+    if (!/[\x80-\xff]/.test(binary)) return binary;
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return UTF8.decode(bytes);
   } catch {
     return undefined;
   }

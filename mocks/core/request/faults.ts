@@ -26,7 +26,7 @@ const DELAY_TEXT = /^(0|[1-9][0-9]{0,4})$/;
 export type FaultHeaderResult = { ok: true; fault?: Fault } | { ok: false; field: string; message: string };
 
 /** The per-request fault asked for by headers, if any. */
-export function faultFromHeaders(request: MockRequest, documented: number[]): FaultHeaderResult {
+export function faultFromHeaders(request: MockRequest, documented: readonly number[]): FaultHeaderResult {
   const statusText = request.headers[FAULT_HEADER];
   const delayText = request.headers[DELAY_HEADER];
   if (statusText === undefined && delayText === undefined) return { ok: true };

@@ -16,6 +16,13 @@ describe('jsonDepth', () => {
   it('stops counting past the limit', () => {
     expect(jsonDepth('['.repeat(100_000), 32)).toBe(33);
   });
+
+  it('with a limit, tells within it from beyond it, whether the openings are few, many and shallow, or nested', () => {
+    expect(jsonDepth('{"a":[1,{"b":2}]}', 32)).toBeLessThanOrEqual(32);
+    expect(jsonDepth(`[${'{"a":[1],"b":{}},'.repeat(500)}{}]`, 32)).toBe(3);
+    expect(jsonDepth(`${'{"a":'.repeat(33)}1${'}'.repeat(33)}`, 32)).toBe(33);
+    expect(jsonDepth(`{"s":"${'['.repeat(50)}"}`, 32)).toBe(1);
+  });
 });
 
 describe('countEntities', () => {

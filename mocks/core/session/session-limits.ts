@@ -67,6 +67,14 @@ function collectionSize(value: unknown): number {
 
 /** The deepest nesting of `{`/`[` in JSON text, strings skipped; stops counting past `limit`. */
 export function jsonDepth(text: string, limit = Infinity): number {
+  // A body with no more openings than the limit cannot nest deeper: counting them is cheaper than
+  // the scan (the count, an upper bound of the depth, is then what is returned).
+  if (limit !== Infinity) {
+    let openings = 0;
+    for (let i = text.indexOf('{'); i !== -1 && openings <= limit; i = text.indexOf('{', i + 1)) openings++;
+    for (let i = text.indexOf('['); i !== -1 && openings <= limit; i = text.indexOf('[', i + 1)) openings++;
+    if (openings <= limit) return openings;
+  }
   let depth = 0;
   let max = 0;
   let inString = false;
